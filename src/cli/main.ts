@@ -1,0 +1,68 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './usage-error.js';
+
+export const HELP = `lectern: Markdown lesson modules → offline reveal.js decks
+
+Usage:
+  lectern build <deck.md|dir>... [--out dist]   write <out>/<slug>/index.html for each deck
+                                                (a folder also gets <out>/index.html, the course index)
+  lectern check <deck.md|dir>...                 report every problem and print each deck's schedule
+  lectern --version                              print the version
+  lectern help [command]                         this text
+
+Options:
+  -o, --out <dir>    output folder for build (default: dist)
+  -q, --quiet        build: print only problems
+      --no-color     never colour the output (also: NO_COLOR=1)
+
+Exit codes: 0 ok (warnings allowed), 1 a deck has errors, 2 wrong usage.
+Deck format and examples: README.md and docs/deck-format.md.
+`;
+
+interface Command {
+  options: NonNullable<ParseArgsConfig['options']>;
+  run: (positionals: string[], values: Record<string, unknown>) => Promise<number>;
+}
+
+const COMMON = { 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+const COMMANDS: Record<string, Command> = {
+  build: {
+    options: { ...COMMON, out: { type: 'string', short: 'o', default: 'dist' }, quiet: { type: 'boolean', short: 'q' } },
+    run: async (positionals, values) => (await import('./build-command.js')).runBuild(positionals, values),
+  },
+  check: {
+    options: { ...COMMON },
+    run: async (positionals, values) => (await import('./check-command.js')).runCheck(positionals, values),
+  },
+};
+
+/** Runs one command line; returns the exit code. The only place argv is read. */
+export async function main(args: readonly string[]): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command \`${name}\``);
+    const { values, positionals } = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    return await command.run(positionals, values);
+  } catch (cause) {
+    if (cause instanceof UsageError || isParseArgsError(cause)) {
+      process.stderr.write(`lectern: ${(cause as Error).message}\nRun \`lectern help\` for usage.\n`);
+      return 2;
+    }
+    throw cause;
+  }
+}
+
+function isParseArgsError(cause: unknown): boolean {
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,64 @@
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
+import type { CompiledDeck } from '../export/compile-deck.js';
+import { formatClock, formatDuration } from '../model/duration.js';
+import type { Schedule } from '../model/schedule.js';
+
+export function useColor(values: Record<string, unknown>, stream: NodeJS.WriteStream): boolean {
+  return !values['no-color'] && !process.env.NO_COLOR && stream.isTTY === true;
+}
+
+/** Every diagnostic of a deck, in source order, each with its code frame and hint. */
+export function printDiagnostics(compiled: CompiledDeck, color: boolean): void {
+  const sorted = [...compiled.diagnostics].sort(compareDiagnostics);
+  for (const diagnostic of sorted) {
+    const options = compiled.source === undefined ? { color } : { color, source: compiled.source };
+    process.stderr.write(`${formatDiagnostic(diagnostic, options)}\n`);
+  }
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return { errors, warnings: diagnostics.length - errors };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `24 slides, 3 activities, planned 1h 25m of 1h 30m`. */
+export function describeDeck(compiled: CompiledDeck): string {
+  const { deck, schedule } = compiled;
+  if (!deck || !schedule) return 'not read';
+  const planned = schedule.durationSeconds !== undefined
+    ? `planned ${formatDuration(schedule.totalSeconds)} of ${formatDuration(schedule.durationSeconds)}`
+    : `planned ${formatDuration(schedule.totalSeconds)} (no duration set)`;
+  return `${plural(deck.slides.length, 'slide')}, ${plural(schedule.activityCount, 'activity').replace('activitys', 'activities')}, ${planned}`;
+}
+
+/** The schedule as an aligned text table: start, time, section, slide, activity. */
+export function formatSchedule(schedule: Schedule): string {
+  const rows = schedule.entries.map((e) => [
+    formatClock(e.startSeconds),
+    formatDuration(e.seconds) + (e.source === 'share' || e.source === 'default' ? '*' : ''),
+    `${e.h + 1}${e.v > 0 ? `.${e.v + 1}` : ''}`,
+    e.v === 0 ? e.section : '',
+    e.title,
+    e.activities.map((a) => `${a.title}${a.seconds ? ` (${formatDuration(a.seconds)})` : ''}`).join(', '),
+  ]);
+  const header = ['start', 'time', '#', 'section', 'slide', 'activity'];
+  const widths = header.map((h, i) => Math.min(36, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padStart(widths[i] ?? 0) : truncate(c, widths[i] ?? 0).padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  const total = schedule.durationSeconds !== undefined
+    ? `total ${formatDuration(schedule.totalSeconds)} of ${formatDuration(schedule.durationSeconds)}`
+    : `total ${formatDuration(schedule.totalSeconds)}`;
+  const note = schedule.entries.some((e) => e.source === 'share' || e.source === 'default')
+    ? '  (* no time set: an equal share of what the duration leaves, or 2m without a duration)'
+    : '';
+  return [line(header), ...rows.map(line), `${total}${note}`].join('\n');
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}

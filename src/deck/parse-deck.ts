@@ -1,0 +1,67 @@
+import { Marked } from 'marked';
+import { type Diagnostic, compareDiagnostics, error, warning } from '../diagnostics/diagnostic.js';
+import type { Deck, Slide } from '../model/deck.js';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { parseSlide } from './parse-slide.js';
+import { splitSlides } from './split-slides.js';
+
+export interface ParseDeckResult {
+  deck: Deck;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses a deck file's text into the Deck model. Pure: the caller reads the file and passes
+ * its name (used in every diagnostic) and the slug (the output folder's name).
+ */
+export function parseDeck(source: string, file: string, slug: string): ParseDeckResult {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  const diagnostics: Diagnostic[] = [];
+  const front = splitFrontMatter(lines);
+  if (front.unclosed) {
+    diagnostics.push(
+      error('front-matter-unclosed', 'the front matter opened here is never closed', { file, line: 1, column: 1 },
+        'end the front matter with a line that is exactly `---`'),
+    );
+  }
+  const { meta, diagnostics: metaProblems } = parseFrontMatter(front.yaml, file, front.yamlLine);
+  diagnostics.push(...metaProblems);
+
+  const marked = new Marked({ gfm: true });
+  const context = { file, marked, activityIds: new Set<string>() };
+  const chunks = splitSlides(front.unclosed ? lines.slice(1) : lines.slice(front.bodyLine - 1), front.unclosed ? 2 : front.bodyLine);
+  const slides: Slide[] = [];
+  for (const chunk of chunks) {
+    const { slide, diagnostics: slideProblems } = parseSlide(chunk, slides.length, context);
+    slides.push(slide);
+    diagnostics.push(...slideProblems);
+  }
+  if (slides.length === 0 && !meta.titleSlide) {
+    diagnostics.push(
+      warning('empty-deck', 'this deck has no slides', { file, line: front.bodyLine, column: 1 },
+        'write Markdown below the front matter, with `---` between slides'),
+    );
+  }
+  const deck: Deck = { file, slug, meta, slides: meta.titleSlide ? withTitleSlide(slides, meta.title ?? slug) : slides };
+  return { deck, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+/** Puts the generated title slide first and shifts every slide one stack to the right. */
+function withTitleSlide(slides: Slide[], title: string): Slide[] {
+  const titleSlide: Slide = {
+    index: 0,
+    h: 0,
+    v: 0,
+    position: { line: 1, column: 1 },
+    endLine: 1,
+    attributes: { class: 'lectern-title-slide' },
+    title,
+    blocks: [],
+    notes: [],
+    diagrams: [],
+    assets: [],
+    generated: 'title',
+  };
+  return [titleSlide, ...slides.map((s) => ({ ...s, index: s.index + 1, h: s.h + 1 }))];
+}

@@ -1,0 +1,303 @@
+import type { Marked, Token } from 'marked';
+import { type Diagnostic, error, warning } from '../diagnostics/diagnostic.js';
+import type { ActivityBlock, Block, MarkdownBlock, Position, Slide } from '../model/deck.js';
+import { slugify, uniqueId } from '../model/ids.js';
+import { annotateTokens } from './annotate-tokens.js';
+import { parseAttributes } from './attributes.js';
+import { DURATION_HINT, parseDuration } from '../model/duration.js';
+import { FenceTracker } from './fences.js';
+import { closest } from './front-matter.js';
+import { takeSlideComments } from './slide-comments.js';
+import type { SlideChunk } from './split-slides.js';
+
+const OPENER = /^( {0,3}):::\s*([A-Za-z][\w-]*)\s*(?:\{(.*)\})?\s*$/;
+const CLOSER = /^ {0,3}:::\s*$/;
+const LOOKS_LIKE_DIRECTIVE = /^ {0,3}:::/;
+const NOTES_MARKER = /^(\s*)notes?:[ \t]*/i;
+const KNOWN_DIRECTIVES = ['activity', 'notes', 'handout'] as const;
+type DirectiveName = (typeof KNOWN_DIRECTIVES)[number];
+type ContainerKind = 'slide' | DirectiveName | 'unknown';
+
+/** What may open inside what. */
+const ALLOWED: Record<ContainerKind, readonly DirectiveName[]> = {
+  slide: ['activity', 'notes', 'handout'],
+  activity: ['notes', 'handout'],
+  notes: [],
+  handout: [],
+  unknown: ['activity', 'notes', 'handout'],
+};
+
+interface Line {
+  text: string;
+  line: number;
+  column: number;
+}
+
+interface Container {
+  kind: ContainerKind;
+  position: Position;
+  /** The text inside `{…}` and the column where it starts. */
+  attributes: string;
+  attributesColumn: number;
+  /** Text lines not yet turned into a markdown block. */
+  run: Line[];
+  blocks: Block[];
+  /** Notes opened by `Note:` run to the end of the slide: no `:::` closes them. */
+  toSlideEnd?: boolean;
+}
+
+export interface SlideContext {
+  file: string;
+  marked: Marked;
+  /** Activity ids already given out in this deck. */
+  activityIds: Set<string>;
+}
+
+export interface SlideParseResult {
+  slide: Slide;
+  diagnostics: Diagnostic[];
+}
+
+/** Turns one chunk between separators into a Slide with positioned blocks. */
+export function parseSlide(chunk: SlideChunk, index: number, context: SlideContext): SlideParseResult {
+  return new SlideParser(chunk, index, context).parse();
+}
+
+class SlideParser {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly slide: Slide;
+  private readonly stack: Container[];
+  private readonly file: string;
+
+  constructor(
+    private readonly chunk: SlideChunk,
+    index: number,
+    private readonly context: SlideContext,
+  ) {
+    this.file = context.file;
+    const position = { line: chunk.startLine, column: 1 };
+    this.slide = {
+      index,
+      h: chunk.h,
+      v: chunk.v,
+      position,
+      endLine: chunk.startLine + Math.max(0, chunk.lines.length - 1),
+      attributes: {},
+      title: '',
+      blocks: [],
+      notes: [],
+      diagrams: [],
+      assets: [],
+    };
+    this.stack = [container('slide', position)];
+  }
+
+  parse(): SlideParseResult {
+    const fences = new FenceTracker();
+    this.chunk.lines.forEach((raw, i) => {
+      const line = this.chunk.startLine + i;
+      if (fences.inCode(raw)) this.top.run.push({ text: raw, line, column: 1 });
+      else this.readLine(takeSlideComments(raw, line, this.slide, this.file, this.diagnostics), line);
+    });
+    while (this.stack.length > 1) {
+      const open = this.top;
+      if (!open.toSlideEnd) {
+        this.report(error('unclosed-directive', `\`:::${open.kind}\` is never closed`, this.at(open.position),
+          'close the block with a line that is exactly `:::` before the next slide separator'));
+      }
+      this.close();
+    }
+    const root = this.top;
+    this.flush(root);
+    this.slide.blocks = root.blocks;
+    this.slide.title = slideTitle(this.slide) ?? `Slide ${this.slide.index + 1}`;
+    return { slide: this.slide, diagnostics: this.diagnostics };
+  }
+
+  private get top(): Container {
+    return this.stack[this.stack.length - 1] as Container;
+  }
+
+  private at(position: Position) {
+    return { file: this.file, ...position };
+  }
+
+  private report(diagnostic: Diagnostic): void {
+    this.diagnostics.push(diagnostic);
+  }
+
+  private readLine(text: string, line: number): void {
+    const top = this.top;
+    if (CLOSER.test(text)) {
+      if (top.kind === 'slide' || top.toSlideEnd) {
+        this.report(error('stray-directive-close', 'this `:::` closes no block', this.at({ line, column: 1 }),
+          'a block opens with a line such as `:::activity{title="…" time="10m"}`; remove the extra `:::`'));
+      } else this.close();
+      return;
+    }
+    const opener = OPENER.exec(text);
+    if (opener) {
+      this.open(opener, line);
+      return;
+    }
+    if (LOOKS_LIKE_DIRECTIVE.test(text)) {
+      this.report(error('bad-directive', 'cannot read this block directive', this.at({ line, column: 1 }),
+        'write `:::name{key="value"}` (e.g. `:::activity{title="Lab" time="15m"}`), or `:::` alone to close a block'));
+      return;
+    }
+    const notes = top.kind === 'slide' ? NOTES_MARKER.exec(text) : null;
+    if (notes) {
+      this.flush(top);
+      const notesContainer = container('notes', { line, column: (notes[1]?.length ?? 0) + 1 });
+      notesContainer.toSlideEnd = true;
+      const rest = text.slice(notes[0].length);
+      if (rest.trim() !== '') notesContainer.run.push({ text: rest, line, column: notes[0].length + 1 });
+      this.stack.push(notesContainer);
+      return;
+    }
+    top.run.push({ text, line, column: 1 });
+  }
+
+  private open(opener: RegExpExecArray, line: number): void {
+    const top = this.top;
+    const column = (opener[1]?.length ?? 0) + 1;
+    const written = opener[2] ?? '';
+    const name = written.toLowerCase();
+    const braces = opener[0].indexOf('{');
+    const next = container('unknown', { line, column }, opener[3] ?? '', braces + 2);
+    if (!(KNOWN_DIRECTIVES as readonly string[]).includes(name)) {
+      const guess = closest(name, KNOWN_DIRECTIVES);
+      this.report(error('unknown-directive', `unknown directive \`:::${written}\``, this.at({ line, column }),
+        guess ? `did you mean \`:::${guess}\`?` : `known directives: ${KNOWN_DIRECTIVES.join(', ')}`));
+    } else {
+      next.kind = name as DirectiveName;
+      if (!ALLOWED[top.kind].includes(next.kind)) {
+        const inside = top.toSlideEnd ? 'speaker notes' : `\`:::${top.kind}\``;
+        this.report(error('misplaced-directive', `\`:::${name}\` cannot stand inside ${inside}`, this.at({ line, column }),
+          top.toSlideEnd ? 'everything after `Note:` is speaker notes; move this block above the `Note:` line' : 'close the outer block first'));
+      }
+    }
+    this.flush(top);
+    this.stack.push(next);
+  }
+
+  /** Pops the innermost block and hands what it holds to its parent or the slide. */
+  private close(): void {
+    const closing = this.stack.pop() as Container;
+    const parent = this.top;
+    this.flush(closing);
+    const markdown = closing.blocks.filter((b): b is MarkdownBlock => b.kind === 'markdown');
+    switch (closing.kind) {
+      case 'unknown':
+        parent.blocks.push(...closing.blocks);
+        return;
+      case 'notes':
+        this.readAttributes(closing, []);
+        this.slide.notes.push(...markdown);
+        return;
+      case 'handout':
+        this.readAttributes(closing, []);
+        parent.blocks.push({ kind: 'handout', position: closing.position, children: markdown });
+        return;
+      case 'activity':
+        parent.blocks.push(this.makeActivity(closing));
+        return;
+      case 'slide':
+        return;
+    }
+  }
+
+  private makeActivity(closing: Container): ActivityBlock {
+    const attributes = this.readAttributes(closing, ['title', 'time', 'id']);
+    const title = attributes.get('title')?.value.trim();
+    if (!title) {
+      this.report(warning('activity-without-title', 'this activity has no title', this.at(closing.position),
+        'add one: `:::activity{title="Pair review" time="10m"}`'));
+    }
+    const activity: ActivityBlock = {
+      kind: 'activity',
+      position: closing.position,
+      id: uniqueId(slugify(attributes.get('id')?.value || title || 'activity', 'activity'), this.context.activityIds),
+      title: title || 'Activity',
+      children: closing.blocks,
+    };
+    const time = attributes.get('time');
+    if (!time) {
+      this.report(warning('activity-without-time', `activity "${activity.title}" has no time, so it gets no countdown`,
+        this.at(closing.position), 'add one: `:::activity{title="…" time="15m"}`'));
+      return activity;
+    }
+    const seconds = parseDuration(time.value);
+    if (seconds === undefined || seconds <= 0) {
+      this.report(error('bad-time', `\`time="${time.value}"\` is not a time`,
+        this.at({ line: closing.position.line, column: time.column }), DURATION_HINT));
+    } else activity.durationSeconds = seconds;
+    return activity;
+  }
+
+  /** Reads `{…}` of a directive; unknown names warn, unreadable text errs. */
+  private readAttributes(block: Container, known: readonly string[]) {
+    const found = new Map<string, { value: string; column: number }>();
+    if (block.attributes.trim() === '') return found;
+    const { line } = block.position;
+    const parsed = parseAttributes(block.attributes);
+    if (parsed.errorOffset !== undefined) {
+      this.report(error('bad-directive-attributes', `cannot read the attributes of \`:::${block.kind}\``,
+        this.at({ line, column: block.attributesColumn + parsed.errorOffset }),
+        'write them as key="value" pairs: {title="Security Drill" time="20m"}'));
+    }
+    for (const pair of parsed.pairs) {
+      const column = block.attributesColumn + pair.offset;
+      if (known.includes(pair.name)) found.set(pair.name, { value: pair.value, column });
+      else {
+        this.report(warning('unknown-directive-attribute', `\`:::${block.kind}\` has no attribute \`${pair.name}\` (ignored)`,
+          this.at({ line, column }), known.length ? `known attributes: ${known.join(', ')}` : `\`:::${block.kind}\` takes no attributes`));
+      }
+    }
+    return found;
+  }
+
+  /** Turns a container's pending text lines into one lexed, annotated markdown block. */
+  private flush(target: Container): void {
+    const run = target.run;
+    target.run = [];
+    const first = run.findIndex((l) => l.text.trim() !== '');
+    if (first < 0) return;
+    const lines = run.slice(first);
+    const start = lines[0] as Line;
+    const source = lines.map((l) => l.text).join('\n');
+    const tokens: Token[] = this.context.marked.lexer(source);
+    const found = annotateTokens(tokens, { file: this.file, source, line: start.line, column: start.column });
+    this.diagnostics.push(...found.diagnostics);
+    this.slide.diagrams.push(...found.diagrams);
+    this.slide.assets.push(...found.assets);
+    target.blocks.push({ kind: 'markdown', position: { line: start.line, column: start.column }, source, tokens });
+  }
+}
+
+function container(kind: ContainerKind, position: Position, attributes = '', attributesColumn = 0): Container {
+  return { kind, position, attributes, attributesColumn, run: [], blocks: [] };
+}
+
+/** The first heading's text (h1–h3), else the first activity's title. */
+function slideTitle(slide: Slide): string | undefined {
+  for (const block of slide.blocks) {
+    if (block.kind === 'markdown') {
+      const heading = block.tokens.find((t) => t.type === 'heading' && (t as { depth: number }).depth <= 3);
+      if (heading) return plainText(heading).trim() || undefined;
+    } else if (block.kind === 'activity') return block.title;
+  }
+  return undefined;
+}
+
+/** The visible text of a token and its children, without markup. */
+export function plainText(token: Token): string {
+  const children = (token as { tokens?: Token[] }).tokens;
+  if (children && children.length > 0) return children.map(plainText).join('');
+  if (token.type === 'html') return '';
+  return decodeEntities((token as { text?: string }).text ?? '');
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? '');
+}

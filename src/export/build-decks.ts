@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { type CourseModule, renderCourseIndex } from '../render/render-course-index.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { type CompiledDeck, compileDeck } from './compile-deck.js';
+import { writeCompiledDeck } from './write-deck.js';
+
+export interface BuildOptions {
+  outDir: string;
+  /** Also write `<outDir>/index.html` listing every module. */
+  courseIndex: boolean;
+}
+
+export interface DeckBuild {
+  compiled: CompiledDeck;
+  /** The folder written, when the deck had no errors. */
+  outputDir?: string;
+}
+
+export interface BuildResult {
+  decks: DeckBuild[];
+  indexFile?: string;
+}
+
+/** The PDFs an export may have left next to a deck (listed on the course index when present). */
+export const PDF_KINDS = [
+  { suffix: 'slides', label: 'Slides PDF' },
+  { suffix: 'handout', label: 'Student handout' },
+  { suffix: 'guide', label: 'Instructor guide' },
+] as const;
+
+/** Builds each deck into `<outDir>/<slug>/`; a deck with errors is skipped, the others still built. */
+export async function buildDecks(files: readonly string[], options: BuildOptions): Promise<BuildResult> {
+  const decks: DeckBuild[] = [];
+  for (const file of files) {
+    const compiled = await compileDeck(file);
+    const build: DeckBuild = { compiled };
+    if (!hasErrors(compiled.diagnostics) && compiled.files.length > 0) {
+      build.outputDir = await writeCompiledDeck(compiled, options.outDir);
+    }
+    decks.push(build);
+  }
+  const result: BuildResult = { decks };
+  if (options.courseIndex) {
+    const modules = decks.flatMap((d) => courseModule(d, options.outDir));
+    result.indexFile = join(options.outDir, 'index.html');
+    await writeFileAtomic(result.indexFile, renderCourseIndex(modules));
+  }
+  return result;
+}
+
+function courseModule(build: DeckBuild, outDir: string): CourseModule[] {
+  const { deck, schedule, slug } = build.compiled;
+  if (!deck || !schedule || !existsSync(join(outDir, slug, 'index.html'))) return [];
+  const module: CourseModule = {
+    slug,
+    title: deck.meta.title ?? slug,
+    slides: deck.slides.length,
+    activities: schedule.activityCount,
+    plannedSeconds: schedule.totalSeconds,
+    downloads: PDF_KINDS.filter((k) => existsSync(join(outDir, slug, `${slug}.${k.suffix}.pdf`))).map((k) => ({
+      label: k.label,
+      href: `${slug}/${slug}.${k.suffix}.pdf`,
+    })),
+  };
+  if (deck.meta.module !== undefined) module.module = deck.meta.module;
+  if (deck.meta.course !== undefined) module.course = deck.meta.course;
+  if (schedule.durationSeconds !== undefined) module.durationSeconds = schedule.durationSeconds;
+  return [module];
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { type Diagnostic, compareDiagnostics, error, hasErrors } from '../diagnostics/diagnostic.js';
+import { parseDeck } from '../deck/parse-deck.js';
+import type { AssetRef, Deck } from '../model/deck.js';
+import { planSchedule, type Schedule } from '../model/schedule.js';
+import { renderDeckPage } from '../render/render-page.js';
+import { runtimeFiles } from './package-files.js';
+import { resolveTheme } from './theme.js';
+
+/** A file of the output folder: copied from `from`, or written from `content`. */
+export interface OutputFile {
+  to: string;
+  from?: string;
+  content?: string;
+}
+
+export interface CompiledDeck {
+  file: string;
+  slug: string;
+  /** The deck's text as read (for code frames), undefined when it could not be read. */
+  source?: string;
+  deck?: Deck;
+  schedule?: Schedule;
+  diagnostics: Diagnostic[];
+  /** Everything the deck's folder holds; empty when the deck has errors. */
+  files: OutputFile[];
+}
+
+export function slugOf(file: string): string {
+  return basename(file, extname(file));
+}
+
+/**
+ * Reads, checks and renders one deck; writes nothing. A deck with errors gets no files, so
+ * the last good output stays in place.
+ */
+export async function compileDeck(file: string): Promise<CompiledDeck> {
+  const slug = slugOf(file);
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((cause as Error).message);
+    return { file, slug, diagnostics: [error('unreadable-deck', `cannot read the deck: ${reason}`, { file, line: 1, column: 1 })], files: [] };
+  }
+  const { deck, diagnostics } = parseDeck(source, file, slug);
+  const { schedule, diagnostics: scheduleProblems } = planSchedule(deck);
+  diagnostics.push(...scheduleProblems);
+  const deckDir = dirname(resolve(file));
+  const themed = resolveTheme(deck.meta.theme, deckDir, file, deck.meta.positions.theme ?? { line: 1, column: 1 });
+  diagnostics.push(...themed.diagnostics);
+  const media = resolveMedia(deck, deckDir, diagnostics);
+  diagnostics.sort(compareDiagnostics);
+  const result: CompiledDeck = { file, slug, source, deck, schedule, diagnostics, files: [] };
+  if (hasErrors(diagnostics) || !themed.theme) return result;
+
+  const theme = themed.theme;
+  const html = renderDeckPage(deck, schedule, {
+    highlightStylesheet: theme.origin === 'reveal',
+    assetUrl: (url) => media.get(url)?.to,
+  });
+  const runtime = runtimeFiles();
+  result.files = [
+    { to: 'index.html', content: html },
+    { to: 'assets/theme.css', content: theme.css },
+    ...theme.files.map((f) => ({ from: f.from, to: `assets/${f.to}` })),
+    ...Object.entries(runtime)
+      .filter(([name]) => name !== 'highlight.css' || theme.origin === 'reveal')
+      .map(([name, from]) => ({ from, to: `assets/${name}` })),
+    ...[...media.values()],
+  ];
+  return result;
+}
+
+/** Maps each local file the deck names to its copy under media/; a missing file is an error. */
+function resolveMedia(deck: Deck, deckDir: string, diagnostics: Diagnostic[]): Map<string, { from: string; to: string }> {
+  const media = new Map<string, { from: string; to: string }>();
+  for (const asset of deck.slides.flatMap((s) => s.assets)) {
+    if (media.has(asset.url)) continue;
+    const path = resolve(deckDir, decodeURI(asset.url.split(/[?#]/)[0] ?? asset.url));
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      diagnostics.push(missingAsset(deck.file, asset));
+      continue;
+    }
+    const digest = createHash('sha1').update(path).digest('hex').slice(0, 8);
+    media.set(asset.url, { from: path, to: `media/${digest}-${basename(path)}` });
+  }
+  return media;
+}
+
+function missingAsset(file: string, asset: AssetRef): Diagnostic {
+  const what = asset.kind === 'image' ? 'image' : 'background file';
+  return error('missing-image', `${what} \`${asset.url}\` was not found`, { file, ...asset.position },
+    'paths are relative to the deck file; check the spelling and that the file is in the repository');
+}

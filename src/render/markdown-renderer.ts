@@ -1,0 +1,119 @@
+import { Parser, Renderer, type Token, type Tokens } from 'marked';
+import type { Annotations } from '../deck/annotate-tokens.js';
+import { escapeHtml, renderAttributes } from './escape.js';
+import { highlightCode } from './highlight.js';
+
+export interface MarkdownRenderOptions {
+  /** Where a local file the deck refers to ends up, relative to the page; undefined keeps the URL. */
+  assetUrl?: (url: string) => string | undefined;
+  /** Rendered SVG by diagram id; a diagram without one shows its source. */
+  diagrams?: ReadonlyMap<string, string>;
+}
+
+type Annotated<T> = T & Annotations;
+
+/**
+ * marked's HTML renderer plus lectern's additions: `.element` attributes on the element's own
+ * tag, build-time code highlighting, diagrams, and local image URLs rewritten to the copies.
+ */
+class LecternRenderer extends Renderer {
+  constructor(private readonly lectern: MarkdownRenderOptions) {
+    super();
+  }
+
+  override code(token: Annotated<Tokens.Code>): string {
+    if (token.lecternDiagram) return withAttributes(token, this.diagram(token.lecternDiagram, token.text));
+    const language = token.lang?.trim().split(/\s+/)[0];
+    const { html, language: known } = highlightCode(token.text.replace(/\n$/, ''), language);
+    const className = known ? `hljs language-${known}` : language ? `hljs language-${escapeHtml(language)}` : 'hljs';
+    return withAttributes(token, `<pre><code class="${className}">${html}</code></pre>\n`);
+  }
+
+  private diagram(id: string, source: string): string {
+    const svg = this.lectern.diagrams?.get(id);
+    const body = svg ?? `<pre class="lectern-diagram__source"><code class="language-mermaid">${escapeHtml(source)}</code></pre>`;
+    return `<figure class="lectern-diagram" data-diagram="${id}"${svg ? '' : ' data-rendered="false"'}>${body}</figure>\n`;
+  }
+
+  override html(token: Annotated<Tokens.HTML | Tokens.Tag>): string {
+    if (token.lecternHidden) return '';
+    const assetUrl = this.lectern.assetUrl;
+    if (!assetUrl) return token.text;
+    return token.text.replace(/(<img\b[^>]*?\ssrc\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/gi, (whole, before: string, quoted: string) => {
+      const url = quoted.replace(/^["']|["']$/g, '');
+      const local = assetUrl(url);
+      return local === undefined ? whole : `${before}"${escapeHtml(local)}"`;
+    });
+  }
+
+  override image(token: Annotated<Tokens.Image>): string {
+    const local = this.lectern.assetUrl?.(token.href);
+    const rewritten = local === undefined ? token : { ...token, href: local };
+    return withAttributes(token, super.image(rewritten));
+  }
+
+  override paragraph(token: Annotated<Tokens.Paragraph>): string {
+    return withAttributes(token, super.paragraph(token));
+  }
+  override heading(token: Annotated<Tokens.Heading>): string {
+    return withAttributes(token, super.heading(token));
+  }
+  override list(token: Annotated<Tokens.List>): string {
+    return withAttributes(token, super.list(token));
+  }
+  override listitem(token: Annotated<Tokens.ListItem>): string {
+    return withAttributes(token, super.listitem(token));
+  }
+  override blockquote(token: Annotated<Tokens.Blockquote>): string {
+    return withAttributes(token, super.blockquote(token));
+  }
+  override table(token: Annotated<Tokens.Table>): string {
+    return withAttributes(token, super.table(token));
+  }
+  override tablecell(token: Annotated<Tokens.TableCell>): string {
+    return withAttributes(token, super.tablecell(token));
+  }
+  override hr(token: Annotated<Tokens.Hr>): string {
+    return withAttributes(token, super.hr(token));
+  }
+  override strong(token: Annotated<Tokens.Strong>): string {
+    return withAttributes(token, super.strong(token));
+  }
+  override em(token: Annotated<Tokens.Em>): string {
+    return withAttributes(token, super.em(token));
+  }
+  override codespan(token: Annotated<Tokens.Codespan>): string {
+    return withAttributes(token, super.codespan(token));
+  }
+  override del(token: Annotated<Tokens.Del>): string {
+    return withAttributes(token, super.del(token));
+  }
+  override link(token: Annotated<Tokens.Link>): string {
+    return withAttributes(token, super.link(token));
+  }
+}
+
+/** Adds `.element` attributes to the first start tag of `html`, merging `class`. */
+function withAttributes(token: Annotations, html: string): string {
+  const attributes = token.lecternAttrs;
+  if (!attributes) return html;
+  const match = /^(\s*<[A-Za-z][\w-]*)([^>]*?)(\/?>)/.exec(html);
+  if (!match) return html;
+  let existing = match[2] ?? '';
+  const extra: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    const present = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}="([^"]*)"`).exec(existing);
+    if (present && name === 'class') existing = existing.replace(present[0], ` class="${present[1]} ${escapeHtml(value)}"`);
+    else if (present) existing = existing.replace(present[0], renderAttributes({ [name]: value }));
+    else extra[name] = value;
+  }
+  return `${match[1]}${existing}${renderAttributes(extra)}${match[3]}${html.slice(match[0].length)}`;
+}
+
+/** One renderer per build: it holds the asset map and the diagrams of that build. */
+export function createMarkdownRenderer(options: MarkdownRenderOptions): (tokens: Token[]) => string {
+  // A Parser is given the renderer instance directly: marked's use() would copy only own
+  // enumerable properties and so miss the overriding class methods.
+  const parser = new Parser({ gfm: true, renderer: new LecternRenderer(options) });
+  return (tokens) => parser.parse(tokens);
+}

@@ -1,0 +1,70 @@
+import type { Deck } from '../model/deck.js';
+import type { Schedule } from '../model/schedule.js';
+import { escapeHtml, scriptJson } from './escape.js';
+import { createMarkdownRenderer, type MarkdownRenderOptions } from './markdown-renderer.js';
+import { renderSlides } from './render-slides.js';
+
+/** What the page links to, relative to the page; the build copies the files there. */
+export const PAGE_ASSETS = {
+  revealCss: 'assets/reveal.css',
+  revealJs: 'assets/reveal.js',
+  notesJs: 'assets/notes.js',
+  themeCss: 'assets/theme.css',
+  highlightCss: 'assets/highlight.css',
+  lecternCss: 'assets/lectern.css',
+  lecternJs: 'assets/lectern.js',
+} as const;
+
+export interface RenderPageOptions extends MarkdownRenderOptions {
+  /** Link the separate highlight stylesheet (a reveal built-in theme has no code colours). */
+  highlightStylesheet: boolean;
+}
+
+/** Settings lectern picks for a classroom; the deck's `reveal:` front matter overrides them. */
+export const REVEAL_DEFAULTS: Readonly<Record<string, unknown>> = {
+  width: 1280,
+  height: 720,
+  margin: 0.04,
+  hash: true,
+  controls: true,
+  progress: true,
+  slideNumber: 'c/t',
+  showSlideNumber: 'all',
+  transition: 'slide',
+  center: true,
+};
+
+/** The whole `index.html` of a deck. Pure: same deck and options, same bytes. */
+export function renderDeckPage(deck: Deck, schedule: Schedule, options: RenderPageOptions): string {
+  const render = createMarkdownRenderer(options);
+  const title = deck.meta.title ?? deck.slug;
+  const { plugins: _ignored, ...userReveal } = deck.meta.reveal;
+  const config = { ...REVEAL_DEFAULTS, ...userReveal, totalTime: Math.round(schedule.totalSeconds) };
+  const styles = [PAGE_ASSETS.revealCss, PAGE_ASSETS.themeCss, ...(options.highlightStylesheet ? [PAGE_ASSETS.highlightCss] : []), PAGE_ASSETS.lecternCss];
+  return `<!doctype html>
+<html lang="${escapeHtml(deck.meta.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="lectern">
+<title>${escapeHtml(title)}</title>
+${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
+</head>
+<body>
+<div class="reveal">
+<div class="slides">
+${renderSlides(deck, schedule, render)}
+</div>
+</div>
+<script src="${PAGE_ASSETS.revealJs}"></script>
+<script src="${PAGE_ASSETS.notesJs}"></script>
+<script src="${PAGE_ASSETS.lecternJs}"></script>
+<script>
+const config = ${scriptJson(config)};
+config.plugins = [RevealNotes];
+Reveal.initialize(config).then(() => LecternClient.start(Reveal, { deckId: ${scriptJson(deck.slug)} }));
+</script>
+</body>
+</html>
+`;
+}

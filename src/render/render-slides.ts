@@ -1,0 +1,83 @@
+import type { ActivityBlock, Block, Deck, DeckMeta, Slide } from '../model/deck.js';
+import { formatDuration } from '../model/duration.js';
+import type { Schedule } from '../model/schedule.js';
+import { escapeHtml, renderAttributes } from './escape.js';
+import type { Token } from 'marked';
+
+export type RenderTokens = (tokens: Token[]) => string;
+
+/** The `<section>` elements of a deck; vertical slides are wrapped in their stack's section. */
+export function renderSlides(deck: Deck, schedule: Schedule, render: RenderTokens): string {
+  const stacks = new Map<number, Slide[]>();
+  for (const slide of deck.slides) stacks.set(slide.h, [...(stacks.get(slide.h) ?? []), slide]);
+  const out: string[] = [];
+  for (const stack of stacks.values()) {
+    const sections = stack.map((slide) => renderSlide(slide, deck.meta, schedule, render));
+    out.push(stack.length === 1 ? (sections[0] ?? '') : `<section>\n${sections.join('\n')}\n</section>`);
+  }
+  return out.join('\n');
+}
+
+function renderSlide(slide: Slide, meta: DeckMeta, schedule: Schedule, render: RenderTokens): string {
+  const seconds = schedule.entries[slide.index]?.seconds;
+  const attributes = renderAttributes({
+    ...slide.attributes,
+    'data-timing': seconds === undefined ? undefined : Math.round(seconds),
+    'data-lectern-line': slide.generated ? undefined : slide.position.line,
+    'data-lectern-slide': slide.index,
+  });
+  const body = slide.generated === 'title' ? renderTitleSlide(meta, slide.title) : renderBlocks(slide.blocks, render);
+  const notes = slide.notes.length > 0 ? `\n<aside class="notes">${slide.notes.map((b) => render(b.tokens)).join('\n')}</aside>` : '';
+  return `<section${attributes}>\n${body}${notes}\n</section>`;
+}
+
+/** Slide content: markdown and activities; handout blocks stay off the slides. */
+export function renderBlocks(blocks: readonly Block[], render: RenderTokens): string {
+  return blocks
+    .map((block) => {
+      if (block.kind === 'markdown') return render(block.tokens);
+      if (block.kind === 'activity') return renderActivity(block, render);
+      return '';
+    })
+    .join('\n');
+}
+
+export function renderTitleSlide(meta: DeckMeta, title: string): string {
+  const course = [meta.course, meta.module ? `Module ${meta.module}` : undefined].filter(Boolean).join(' · ');
+  const parts = [
+    course ? `<p class="lectern-title-slide__course">${escapeHtml(course)}</p>` : '',
+    `<h1>${escapeHtml(title)}</h1>`,
+    meta.subtitle ? `<p class="lectern-title-slide__subtitle">${escapeHtml(meta.subtitle)}</p>` : '',
+    meta.author ? `<p class="lectern-title-slide__author">${escapeHtml(meta.author)}</p>` : '',
+  ];
+  return parts.filter(Boolean).join('\n');
+}
+
+/** The activity panel: title, planned time, instructions and (with a time) a countdown timer. */
+export function renderActivity(activity: ActivityBlock, render: RenderTokens): string {
+  const seconds = activity.durationSeconds;
+  const instructions = renderBlocks(activity.children, render);
+  const planned = seconds === undefined ? '' : `<span class="lectern-activity__planned">${formatDuration(seconds)}</span>`;
+  const timer = seconds === undefined ? '' : renderTimer(seconds);
+  return `<div class="lectern-activity" id="activity-${escapeHtml(activity.id)}"${renderAttributes({
+    'data-activity-id': activity.id,
+    'data-duration': seconds,
+  })}>
+<div class="lectern-activity__header"><span class="lectern-activity__label">Activity</span><h3 class="lectern-activity__title">${escapeHtml(activity.title)}</h3>${planned}</div>
+<div class="lectern-activity__main">
+<div class="lectern-activity__body">${instructions}</div>${timer}
+</div>
+</div>`;
+}
+
+function renderTimer(seconds: number): string {
+  const display = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  const button = (action: string, label: string, title: string) =>
+    `<button type="button" class="lectern-timer__button" data-action="${action}" title="${title}">${label}</button>`;
+  return `
+<div class="lectern-timer" data-state="idle" role="timer" aria-label="Activity timer">
+<output class="lectern-timer__display" aria-live="off">${display}</output>
+<div class="lectern-timer__status">Ready</div>
+<div class="lectern-timer__controls">${button('toggle', 'Start', 'Start or pause (T)')}${button('reset', 'Reset', 'Reset (R)')}${button('minus', '−1 min', 'One minute less (−)')}${button('plus', '+1 min', 'One minute more (+)')}</div>
+</div>`;
+}
