@@ -43,3 +43,13 @@ await build({
   logLevel: 'warning',
 });
 cpSync(join(src, 'client', 'lectern.css'), join(out, 'client', 'lectern.css'));
+// Scripts written in TypeScript (the benchmark) run from lib/scripts/ on Node 20, which cannot strip types.
+await build({
+  entryPoints: readdirSync(join(root, 'scripts')).filter((f) => f.endsWith('.ts')).map((f) => join(root, 'scripts', f)),
+  outdir: join(out, 'scripts'),
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  bundle: false,
+  logLevel: 'warning',
+});
