@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { displayPath } from './print.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { buildDecks } from '../export/build-decks.js';
 import { findDecks } from '../export/find-decks.js';
@@ -23,9 +23,9 @@ export async function runBuild(positionals: string[], values: Record<string, unk
       process.stdout.write(`✗ ${compiled.file}: ${errors} error${errors === 1 ? '' : 's'}, not built\n`);
     } else if (!values.quiet) {
       const warned = warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
-      process.stdout.write(`✓ ${compiled.slug}: ${describeDeck(compiled)}${warned} → ${relative(process.cwd(), `${outputDir}/index.html`)}\n`);
+      process.stdout.write(`✓ ${compiled.slug}: ${describeDeck(compiled)}${warned} → ${displayPath(`${outputDir}/index.html`)}\n`);
     }
   }
-  if (result.indexFile && !values.quiet) process.stdout.write(`  course index → ${relative(process.cwd(), result.indexFile)}\n`);
+  if (result.indexFile && !values.quiet) process.stdout.write(`  course index → ${displayPath(result.indexFile)}\n`);
   return failed || result.decks.some((d) => hasErrors(d.compiled.diagnostics)) ? 1 : 0;
 }

@@ -58,11 +58,23 @@ export async function main(args: readonly string[]): Promise<number> {
       process.stderr.write(`lectern: ${(cause as Error).message}\nRun \`lectern help\` for usage.\n`);
       return 2;
     }
-    throw cause;
+    process.stderr.write(`${describeFailure(cause)}\n`);
+    return 1;
   }
 }
 
 function isParseArgsError(cause: unknown): boolean {
   const code = (cause as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/** A file system failure reads as one line; anything else is a bug and keeps its stack. */
+function describeFailure(cause: unknown): string {
+  const system = cause as NodeJS.ErrnoException;
+  if (system && typeof system.code === 'string' && typeof system.path === 'string') {
+    const what = { ENOENT: 'not found', EACCES: 'permission denied', EPERM: 'not permitted', ENOSPC: 'no space left on device', EROFS: 'read-only file system', EISDIR: 'is a folder', ENOTDIR: 'not a folder' }[system.code] ?? system.code;
+    return `lectern: cannot ${system.syscall ?? 'access'} ${system.path}: ${what}`;
+  }
+  const stack = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
+  return `lectern: internal error (please report it with the deck that caused it)\n${stack}`;
 }

@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import type { CompiledDeck } from '../export/compile-deck.js';
@@ -61,4 +62,10 @@ export function formatSchedule(schedule: Schedule): string {
 
 function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** A path as short as it can be said: relative to the current folder when inside it. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }

@@ -1,9 +1,18 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The lectern package's own folder (holds themes/ and lib/). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The lectern package's own folder (holds themes/ and lib/), wherever the bundle put this code. */
+export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'lectern') return dir;
+    if (dirname(dir) === dir) throw new Error(`lectern's package.json was not found above ${start}`);
+  }
+}
 
 const require = createRequire(import.meta.url);
 

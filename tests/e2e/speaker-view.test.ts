@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ManagedBrowser } from '../../src/browser/launch-browser.js';
+import { openDeck, startBrowser } from '../helpers/browser.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+let browser: ManagedBrowser;
+
+beforeAll(async () => {
+  browser = await startBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+it("opens reveal.js's speaker view with the slide's notes and the pacing timer (key S)", async () => {
+  const out = tempDir();
+  expect((await runCli(['build', 'tests/fixtures/decks/features.md', '--out', out])).code).toBe(0);
+  const { page } = await openDeck(browser, join(out, 'features', 'index.html'), '#/1');
+  const popup = new Promise<Page>((resolve) => {
+    browser.browser.once('targetcreated', async (target) => {
+      const opened = await target.page();
+      if (opened) resolve(opened);
+    });
+  });
+  await page.keyboard.press('s');
+  const speaker = await popup;
+  await speaker.waitForFunction(() => document.querySelector('.speaker-controls-notes')?.textContent?.includes('NOTE-ONE'), { timeout: 20_000 });
+  // Pacing = planned end of this slide: two equal shares of the 23 minutes left by 90s + 2m30s + 3m.
+  const pacing = await speaker.$eval('.speaker-controls-time .pacing', (el) => (el as HTMLElement).innerText);
+  expect(pacing).toMatch(/PACING/i);
+  expect(pacing).toMatch(/00:15:[0-2]\d/);
+  await speaker.close();
+  await page.close();
+});
