@@ -1,19 +1,18 @@
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
 
-function tempPathFor(target: string): string {
+/**
+ * Produces a file under a temporary name beside `target`, then renames it into place, so
+ * readers (a browser, the live server) see the old file or the new one, never half of it.
+ */
+async function replaceAtomically(target: string, produce: (temp: string) => Promise<void>): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
   counter += 1;
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${counter}.tmp`);
-}
-
-/** Writes a file so that readers see the old content or the new, never half of it. */
-export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  const temp = tempPathFor(target);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${counter}.tmp`);
   try {
-    await writeFile(temp, content);
+    await produce(temp);
     await rename(temp, target);
   } catch (cause) {
     await rm(temp, { force: true });
@@ -21,15 +20,10 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
   }
 }
 
-/** Copies a file with the same guarantee as writeFileAtomic. */
-export async function copyFileAtomic(source: string, target: string): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  const temp = tempPathFor(target);
-  try {
-    await copyFile(source, temp);
-    await rename(temp, target);
-  } catch (cause) {
-    await rm(temp, { force: true });
-    throw cause;
-  }
+export function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
+  return replaceAtomically(target, (temp) => writeFile(temp, content));
+}
+
+export function copyFileAtomic(source: string, target: string): Promise<void> {
+  return replaceAtomically(target, (temp) => copyFile(source, temp));
 }
