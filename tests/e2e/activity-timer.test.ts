@@ -26,7 +26,7 @@ beforeAll(async () => {
   expect(result.code).toBe(0);
   index = join(out, 'features', 'index.html');
   browser = await startBrowser();
-  ({ page } = await openDeck(browser, index, '#/4'));
+  ({ page } = await openDeck(browser, index, '#/3'));
 });
 
 afterAll(async () => {
@@ -82,7 +82,7 @@ describe('activity timer', () => {
     await click('toggle');
     await page.evaluate(() => Reveal.slide(1));
     await new Promise((r) => setTimeout(r, 1500));
-    await page.evaluate(() => Reveal.slide(4));
+    await page.evaluate(() => Reveal.slide(3));
     expect(await state()).toBe('running');
     expect(seconds(await display())).toBeLessThanOrEqual(179);
   });

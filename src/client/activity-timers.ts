@@ -1,0 +1,143 @@
+import { Countdown, type CountdownAction, formatRemaining } from './countdown.js';
+
+const STATUS: Record<string, string> = {
+  idle: 'Ready',
+  running: 'Running',
+  paused: 'Paused',
+  done: "Time's up!",
+};
+const TOGGLE_LABEL: Record<string, string> = { idle: 'Start', running: 'Pause', paused: 'Resume', done: 'Stop' };
+/** Four updates a second keep the seconds display from visibly skipping. */
+const TICK_MS = 250;
+
+interface BoundTimer {
+  id: string;
+  countdown: Countdown;
+  root: HTMLElement;
+  display: HTMLElement;
+  status: HTMLElement;
+  toggle: HTMLButtonElement | null;
+}
+
+/**
+ * Every activity panel's countdown on the page. State lives in memory and in sessionStorage,
+ * so a timer keeps running while the presenter shows other slides, and survives a reload.
+ */
+export class ActivityTimers {
+  private readonly timers = new Map<string, BoundTimer>();
+  private interval: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly deckId: string,
+    private readonly storage: Storage | undefined = safeSessionStorage(),
+  ) {}
+
+  bind(root: ParentNode): void {
+    for (const panel of root.querySelectorAll<HTMLElement>('.lectern-activity[data-activity-id][data-duration]')) {
+      const id = panel.dataset.activityId ?? '';
+      const timerRoot = panel.querySelector<HTMLElement>('.lectern-timer');
+      const display = timerRoot?.querySelector<HTMLElement>('.lectern-timer__display');
+      const status = timerRoot?.querySelector<HTMLElement>('.lectern-timer__status');
+      if (!timerRoot || !display || !status || this.timers.has(id)) continue;
+      const countdown = new Countdown(Number(panel.dataset.duration), Date.now, this.load(id));
+      const timer: BoundTimer = { id, countdown, root: timerRoot, display, status, toggle: timerRoot.querySelector('[data-action="toggle"]') };
+      timerRoot.addEventListener('click', (event) => this.onClick(timer, event));
+      this.timers.set(id, timer);
+      this.paint(timer);
+    }
+    this.ensureTicking();
+  }
+
+  /** Applies an action to one timer (by activity id); false when there is no such timer. */
+  control(id: string, action: CountdownAction): boolean {
+    const timer = this.timers.get(id);
+    if (!timer) return false;
+    timer.countdown.apply(action);
+    this.save(timer);
+    this.paint(timer);
+    this.ensureTicking();
+    return true;
+  }
+
+  /** The first timer inside an element (the current slide), for keyboard shortcuts. */
+  timerIn(element: Element | undefined | null): string | undefined {
+    const panel = element?.querySelector<HTMLElement>('.lectern-activity[data-activity-id][data-duration]');
+    const id = panel?.dataset.activityId;
+    return id !== undefined && this.timers.has(id) ? id : undefined;
+  }
+
+  snapshot(id: string): { state: string; remainingMs: number; display: string } | undefined {
+    const timer = this.timers.get(id);
+    if (!timer) return undefined;
+    const remainingMs = timer.countdown.remainingMs();
+    return { state: timer.countdown.state(), remainingMs, display: formatRemaining(remainingMs) };
+  }
+
+  private onClick(timer: BoundTimer, event: Event): void {
+    const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-action]');
+    if (!button) return;
+    // Reveal would otherwise treat the next Space or arrow as a press of the focused button.
+    button.blur();
+    event.stopPropagation();
+    this.control(timer.id, button.dataset.action as CountdownAction);
+  }
+
+  private ensureTicking(): void {
+    const anyRunning = [...this.timers.values()].some((t) => t.countdown.isRunning());
+    if (anyRunning && this.interval === undefined) {
+      this.interval = setInterval(() => this.tick(), TICK_MS);
+    } else if (!anyRunning && this.interval !== undefined) {
+      clearInterval(this.interval);
+      this.interval = undefined;
+    }
+  }
+
+  private tick(): void {
+    for (const timer of this.timers.values()) if (timer.countdown.isRunning()) this.paint(timer);
+  }
+
+  private paint(timer: BoundTimer): void {
+    const { countdown } = timer;
+    const state = countdown.state();
+    const text = formatRemaining(countdown.remainingMs());
+    if (timer.display.textContent !== text) timer.display.textContent = text;
+    timer.root.dataset.state = state;
+    if (countdown.isWarning()) timer.root.dataset.warning = 'true';
+    else delete timer.root.dataset.warning;
+    const status = STATUS[state] ?? '';
+    if (timer.status.textContent !== status) timer.status.textContent = status;
+    if (timer.toggle) {
+      const label = state === 'done' && !countdown.isRunning() ? 'Restart' : (TOGGLE_LABEL[state] ?? 'Start');
+      if (timer.toggle.textContent !== label) timer.toggle.textContent = label;
+    }
+  }
+
+  private key(id: string): string {
+    return `lectern:${this.deckId}:timer:${id}`;
+  }
+
+  private load(id: string): unknown {
+    try {
+      const raw = this.storage?.getItem(this.key(id));
+      return raw ? JSON.parse(raw) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private save(timer: BoundTimer): void {
+    try {
+      this.storage?.setItem(this.key(timer.id), JSON.stringify(timer.countdown));
+    } catch {
+      // Storage full or disabled (private mode): the timer still works for this page's life.
+    }
+  }
+}
+
+function safeSessionStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}

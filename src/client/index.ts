@@ -1,0 +1,62 @@
+/**
+ * lectern's code in the page, bundled as the classic script `assets/lectern.js` (global
+ * `LecternClient`) so a deck opened from file:// runs it. The page calls `start` once
+ * reveal.js is ready.
+ */
+import { ActivityTimers } from './activity-timers.js';
+import type { CountdownAction } from './countdown.js';
+
+/** The part of reveal.js's API the client uses. */
+export interface RevealApi {
+  getCurrentSlide(): HTMLElement | undefined;
+  getRevealElement(): HTMLElement | null;
+  isOverlayOpen?(): boolean;
+  addKeyBinding(binding: { keyCode: number; key: string; description: string }, callback: (event: KeyboardEvent) => void): void;
+}
+
+export interface StartOptions {
+  deckId: string;
+}
+
+export interface LecternController {
+  timers: ActivityTimers;
+  /** Drives the activity timer on the current slide; false when that slide has none. */
+  controlCurrent(action: CountdownAction): boolean;
+}
+
+const KEYS: { keyCode: number; key: string; action: CountdownAction; description: string }[] = [
+  { keyCode: 84, key: 'T', action: 'toggle', description: 'Start or pause the activity timer' },
+  { keyCode: 82, key: 'R', action: 'reset', description: 'Reset the activity timer' },
+  { keyCode: 187, key: '+', action: 'plus', description: 'Activity timer: one minute more' },
+  { keyCode: 107, key: '+', action: 'plus', description: 'Activity timer: one minute more' },
+  { keyCode: 189, key: '−', action: 'minus', description: 'Activity timer: one minute less' },
+  { keyCode: 109, key: '−', action: 'minus', description: 'Activity timer: one minute less' },
+];
+
+let controller: LecternController | undefined;
+
+export function start(reveal: RevealApi, options: StartOptions): LecternController {
+  if (controller) return controller;
+  const timers = new ActivityTimers(options.deckId);
+  timers.bind(reveal.getRevealElement() ?? document);
+  const controlCurrent = (action: CountdownAction) => {
+    const id = timers.timerIn(reveal.getCurrentSlide());
+    return id !== undefined && timers.control(id, action);
+  };
+  for (const { keyCode, key, action, description } of KEYS) {
+    reveal.addKeyBinding({ keyCode, key, description }, () => controlCurrent(action));
+  }
+  // reveal.js ignores keys pressed with Shift, and "+" needs Shift on most keyboards.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '+' || !event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTyping(document.activeElement) || reveal.isOverlayOpen?.()) return;
+    if (controlCurrent('plus')) event.preventDefault();
+  });
+  controller = { timers, controlCurrent };
+  document.documentElement.dataset.lecternReady = 'true';
+  return controller;
+}
+
+function isTyping(element: Element | null): boolean {
+  return element instanceof HTMLElement && (element.isContentEditable || /^(input|textarea|select)$/i.test(element.tagName));
+}
