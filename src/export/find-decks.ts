@@ -13,7 +13,7 @@ export interface DeckInputs {
 export function findDecks(inputs: readonly string[]): DeckInputs {
   const result: DeckInputs = { files: [], fromFolder: false, missing: [] };
   for (const input of inputs) {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(input).isDirectory();
     } catch {
