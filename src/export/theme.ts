@@ -56,26 +56,48 @@ export function resolveTheme(name: string, deckDir: string, file: string, positi
   return makeOffline(found.origin, found.path, file, position);
 }
 
+/** Stands in for an inlined @import while the importing file's url()s are rewritten. */
+const IMPORT_MARK = '\u{E000}lectern-import\u{E000}';
+const IMPORT_PLACEHOLDER = new RegExp(`${IMPORT_MARK}(\\d+)${IMPORT_MARK}`, 'gu');
+
 function makeOffline(origin: ResolvedTheme['origin'], path: string, file: string, position: Position): ThemeResult {
   const diagnostics: Diagnostic[] = [];
   const files: ResolvedTheme['files'] = [];
   let removedImports = 0;
-  let css = readFileSync(path, 'utf8').replace(/@import\s+(?:url\()?\s*["']?([^"')\s;]+)["']?\s*\)?[^;]*;/g, (whole, url: string) => {
-    if (!isRemote(url)) return whole;
-    removedImports++;
-    return '';
-  });
-  css = css.replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (whole, _quote: string, url: string) => {
-    if (!isLocalPath(url)) return whole;
-    const source = resolve(dirname(path), url.split(/[?#]/)[0] ?? url);
-    if (!existsSync(source)) {
-      diagnostics.push(warning('theme-file-missing', `theme file \`${url}\` (used by ${basename(path)}) was not found`, { file, ...position }));
-      return whole;
-    }
-    const target = `theme-files/${createHash('sha1').update(source).digest('hex').slice(0, 8)}-${basename(source)}`;
-    files.push({ from: source, to: target });
-    return `url("${target}")`;
-  });
+  const missing = (url: string, user: string) =>
+    diagnostics.push(warning('theme-file-missing', `theme file \`${url}\` (used by ${basename(user)}) was not found`, { file, ...position }));
+
+  // Local @imports are inlined (a theme may build on another, as high-contrast builds on course);
+  // remote ones are dropped; url()s point at copies made beside the deck. An imported file's
+  // url()s are resolved against that file, before it is inlined.
+  const load = (cssPath: string, seen: ReadonlySet<string>): string => {
+    const inlined: string[] = [];
+    return readFileSync(cssPath, 'utf8')
+      .replace(/@import\s+(?:url\()?\s*["']?([^"')\s;]+)["']?\s*\)?[^;]*;/g, (_whole, url: string) => {
+        if (isRemote(url)) {
+          removedImports++;
+          return '';
+        }
+        const imported = resolve(dirname(cssPath), url);
+        if (!existsSync(imported)) missing(url, cssPath);
+        const found = existsSync(imported) && !seen.has(imported);
+        inlined.push(found ? load(imported, new Set([...seen, imported])) : '');
+        return `${IMPORT_MARK}${inlined.length - 1}${IMPORT_MARK}`;
+      })
+      .replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (whole, _quote: string, url: string) => {
+        if (!isLocalPath(url)) return whole;
+        const source = resolve(dirname(cssPath), url.split(/[?#]/)[0] ?? url);
+        if (!existsSync(source)) {
+          missing(url, cssPath);
+          return whole;
+        }
+        const target = `theme-files/${createHash('sha1').update(source).digest('hex').slice(0, 8)}-${basename(source)}`;
+        files.push({ from: source, to: target });
+        return `url("${target}")`;
+      })
+      .replace(IMPORT_PLACEHOLDER, (_whole, index: string) => inlined[Number(index)] ?? '');
+  };
+  const css = load(path, new Set([path]));
   if (removedImports > 0) {
     diagnostics.push(
       warning('theme-web-fonts', `theme \`${basename(path)}\` loads ${removedImports} stylesheet(s) from the web; they were left out so the deck works offline`,
