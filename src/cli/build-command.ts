@@ -1,11 +1,15 @@
-import { displayPath } from './print.js';
+import { BROWSER_INSTALL_HINT } from '../browser/find-browser.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { buildDecks } from '../export/build-decks.js';
 import { findDecks } from '../export/find-decks.js';
-import { countBySeverity, describeDeck, printDiagnostics, useColor } from './print.js';
+import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
+import { countBySeverity, describeDeck, displayPath, printDiagnostics, useColor } from './print.js';
 import { UsageError } from './usage-error.js';
 
-/** `lectern build`: one summary line per deck; exit 1 when any deck has errors. */
+/**
+ * `lectern build`: one summary line per deck; exit 1 when any deck has errors, or when its
+ * diagrams needed a browser and none was found (the HTML is still written).
+ */
 export async function runBuild(positionals: string[], values: Record<string, unknown>): Promise<number> {
   if (positionals.length === 0) throw new UsageError('build needs at least one deck file or folder');
   const inputs = findDecks(positionals);
@@ -13,19 +17,31 @@ export async function runBuild(positionals: string[], values: Record<string, unk
   if (inputs.files.length === 0) throw new UsageError(`no .md decks in ${positionals.join(', ')}`);
   const outDir = String(values.out ?? 'dist');
   const color = useColor(values, process.stderr);
-  const result = await buildDecks(inputs.files, { outDir, courseIndex: inputs.fromFolder });
-  let failed = false;
-  for (const { compiled, outputDir } of result.decks) {
-    printDiagnostics(compiled, color);
-    const { errors, warnings } = countBySeverity(compiled.diagnostics);
-    if (errors > 0) {
-      failed = true;
-      process.stdout.write(`✗ ${compiled.file}: ${errors} error${errors === 1 ? '' : 's'}, not built\n`);
-    } else if (!values.quiet) {
-      const warned = warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
-      process.stdout.write(`✓ ${compiled.slug}: ${describeDeck(compiled)}${warned} → ${displayPath(`${outputDir}/index.html`)}\n`);
+  const { session, diagrams } = setUpBrowser(values);
+  try {
+    const result = await buildDecks(inputs.files, { outDir, courseIndex: inputs.fromFolder, ...(diagrams ? { diagrams } : {}) });
+    let failed = false;
+    for (const { compiled, outputDir } of result.decks) {
+      printDiagnostics(compiled, color);
+      const { errors, warnings } = countBySeverity(compiled.diagnostics);
+      failed ||= errors > 0;
+      const counts = `${errors} error${errors === 1 ? '' : 's'}`;
+      if (errors > 0 && !outputDir) process.stdout.write(`✗ ${compiled.file}: ${counts}, not built\n`);
+      else if (errors > 0) process.stdout.write(`✗ ${compiled.slug}: ${counts}, built without the broken diagrams → ${displayPath(`${outputDir}/index.html`)}\n`);
+      else if (!values.quiet) {
+        const warned = warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
+        process.stdout.write(`✓ ${compiled.slug}: ${describeDeck(compiled)}${warned} → ${displayPath(`${outputDir}/index.html`)}\n`);
+      }
     }
+    if (result.indexFile && !values.quiet) process.stdout.write(`  course index → ${displayPath(result.indexFile)}\n`);
+    const summary = describeDiagrams(diagrams, session);
+    if (summary && !values.quiet) process.stdout.write(`${summary}\n`);
+    if (diagrams?.browserMissing) {
+      process.stderr.write(`lectern: no Chrome or Chromium was found; the decks were built and will draw their diagrams when opened\n  hint: ${BROWSER_INSTALL_HINT}\n`);
+      failed = true;
+    }
+    return failed || result.decks.some((d) => hasErrors(d.compiled.diagnostics)) ? 1 : 0;
+  } finally {
+    await session.close();
   }
-  if (result.indexFile && !values.quiet) process.stdout.write(`  course index → ${displayPath(result.indexFile)}\n`);
-  return failed || result.decks.some((d) => hasErrors(d.compiled.diagnostics)) ? 1 : 0;
 }

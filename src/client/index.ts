@@ -5,6 +5,7 @@
  */
 import { ActivityTimers } from './activity-timers.js';
 import type { CountdownAction } from './countdown.js';
+import { drawDiagramsInPage } from './in-page-diagrams.js';
 
 /** The part of reveal.js's API the client uses. */
 export interface RevealApi {
@@ -16,6 +17,8 @@ export interface RevealApi {
 
 export interface StartOptions {
   deckId: string;
+  /** Present when the build could not draw the diagrams: the page draws them. */
+  mermaid?: object;
 }
 
 export interface LecternController {
@@ -53,7 +56,11 @@ export function start(reveal: RevealApi, options: StartOptions): LecternControll
     if (controlCurrent('plus')) event.preventDefault();
   });
   controller = { timers, controlCurrent };
-  document.documentElement.dataset.lecternReady = 'true';
+  const diagramsDrawn = options.mermaid ? drawDiagramsInPage(options.mermaid) : Promise.resolve();
+  // Ready means everything on the slides is final: tests, the PDF export and the layout check wait for it.
+  void diagramsDrawn.finally(() => {
+    document.documentElement.dataset.lecternReady = 'true';
+  });
   return controller;
 }
 

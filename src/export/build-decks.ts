@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasErrors } from '../diagnostics/diagnostic.js';
 import { type CourseModule, renderCourseIndex } from '../render/render-course-index.js';
 import { writeFileAtomic } from './atomic-write.js';
+import type { DiagramStage } from '../diagrams/deck-diagrams.js';
 import { type CompiledDeck, compileDeck } from './compile-deck.js';
 import { writeCompiledDeck } from './write-deck.js';
 
@@ -10,6 +10,8 @@ export interface BuildOptions {
   outDir: string;
   /** Also write `<outDir>/index.html` listing every module. */
   courseIndex: boolean;
+  /** Draws diagrams at build time (all decks' diagrams share one browser). */
+  diagrams?: DiagramStage;
 }
 
 export interface DeckBuild {
@@ -30,17 +32,20 @@ export const PDF_KINDS = [
   { suffix: 'guide', label: 'Instructor guide' },
 ] as const;
 
-/** Builds each deck into `<outDir>/<slug>/`; a deck with errors is skipped, the others still built. */
+/**
+ * Builds each deck into `<outDir>/<slug>/`; a deck with errors is skipped, the others still
+ * built. Decks compile concurrently so their diagrams are drawn together in one browser.
+ */
 export async function buildDecks(files: readonly string[], options: BuildOptions): Promise<BuildResult> {
-  const decks: DeckBuild[] = [];
-  for (const file of files) {
-    const compiled = await compileDeck(file);
-    const build: DeckBuild = { compiled };
-    if (!hasErrors(compiled.diagnostics) && compiled.files.length > 0) {
-      build.outputDir = await writeCompiledDeck(compiled, options.outDir);
-    }
-    decks.push(build);
-  }
+  const compileOptions = options.diagrams ? { diagrams: options.diagrams } : {};
+  const decks = await Promise.all(
+    files.map(async (file): Promise<DeckBuild> => {
+      const compiled = await compileDeck(file, compileOptions);
+      const build: DeckBuild = { compiled };
+      if (compiled.files.length > 0) build.outputDir = await writeCompiledDeck(compiled, options.outDir);
+      return build;
+    }),
+  );
   const result: BuildResult = { decks };
   if (options.courseIndex) {
     const modules = decks.flatMap((d) => courseModule(d, options.outDir));

@@ -6,8 +6,9 @@ import { type Diagnostic, compareDiagnostics, error, hasErrors } from '../diagno
 import { parseDeck } from '../deck/parse-deck.js';
 import type { AssetRef, Deck } from '../model/deck.js';
 import { planSchedule, type Schedule } from '../model/schedule.js';
-import { renderDeckPage } from '../render/render-page.js';
-import { runtimeFiles } from './package-files.js';
+import { PAGE_ASSETS, renderDeckPage } from '../render/render-page.js';
+import type { DiagramStage } from '../diagrams/deck-diagrams.js';
+import { mermaidBundle, runtimeFiles } from './package-files.js';
 import { resolveTheme } from './theme.js';
 
 /** A file of the output folder: copied from `from`, or written from `content`. */
@@ -33,11 +34,17 @@ export function slugOf(file: string): string {
   return basename(file, extname(file));
 }
 
+export interface CompileOptions {
+  /** Draws mermaid diagrams to SVG at build time; without it they show as their source. */
+  diagrams?: DiagramStage;
+}
+
 /**
  * Reads, checks and renders one deck; writes nothing. A deck with errors gets no files, so
- * the last good output stays in place.
+ * the last good output stays in place; the one exception is a diagram Mermaid cannot read,
+ * which is an error at its line while the rest of the deck is still built.
  */
-export async function compileDeck(file: string): Promise<CompiledDeck> {
+export async function compileDeck(file: string, options: CompileOptions = {}): Promise<CompiledDeck> {
   const slug = slugOf(file);
   let source: string;
   try {
@@ -58,12 +65,21 @@ export async function compileDeck(file: string): Promise<CompiledDeck> {
   if (hasErrors(diagnostics) || !themed.theme) return result;
 
   const theme = themed.theme;
+  const drawn = options.diagrams ? await options.diagrams.drawDeck(deck, theme.css, source) : undefined;
+  if (drawn && drawn.diagnostics.length > 0) {
+    diagnostics.push(...drawn.diagnostics);
+    diagnostics.sort(compareDiagnostics);
+  }
+  const bundle = drawn?.inPage ? mermaidBundle() : undefined;
   const html = renderDeckPage(deck, schedule, {
     highlightStylesheet: theme.origin === 'reveal',
     assetUrl: (url) => media.get(url)?.to,
+    diagrams: drawn?.svgs ?? new Map(),
+    ...(drawn?.inPage && bundle ? { inPageDiagrams: drawn.inPage } : {}),
   });
   const runtime = runtimeFiles();
   result.files = [
+    ...(drawn?.inPage && bundle ? [{ from: bundle.path, to: PAGE_ASSETS.mermaidJs }] : []),
     { to: 'index.html', content: html },
     { to: 'assets/theme.css', content: theme.css },
     ...theme.files.map((f) => ({ from: f.from, to: `assets/${f.to}` })),

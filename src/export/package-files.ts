@@ -33,3 +33,14 @@ export function runtimeFiles(): Record<'reveal.css' | 'reveal.js' | 'notes.js' |
     'lectern.js': join(PACKAGE_ROOT, 'lib', 'client', 'lectern.js'),
   };
 }
+
+/** Mermaid's browser bundle (drawn at build time in Chromium, or in the page as a fallback) and its version. */
+export function mermaidBundle(): { path: string; version: string } | undefined {
+  try {
+    const manifest = require.resolve('mermaid/package.json');
+    const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+    return { path: join(dirname(manifest), 'dist', 'mermaid.min.js'), version };
+  } catch {
+    return undefined;
+  }
+}

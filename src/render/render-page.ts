@@ -13,11 +13,14 @@ export const PAGE_ASSETS = {
   highlightCss: 'assets/highlight.css',
   lecternCss: 'assets/lectern.css',
   lecternJs: 'assets/lectern.js',
+  mermaidJs: 'assets/mermaid.min.js',
 } as const;
 
 export interface RenderPageOptions extends MarkdownRenderOptions {
   /** Link the separate highlight stylesheet (a reveal built-in theme has no code colours). */
   highlightStylesheet: boolean;
+  /** Mermaid settings when the page must draw its own diagrams (no browser at build time). */
+  inPageDiagrams?: object;
 }
 
 /** Settings lectern picks for a classroom; the deck's `reveal:` front matter overrides them. */
@@ -58,11 +61,11 @@ ${renderSlides(deck, schedule, render)}
 </div>
 <script src="${PAGE_ASSETS.revealJs}"></script>
 <script src="${PAGE_ASSETS.notesJs}"></script>
-<script src="${PAGE_ASSETS.lecternJs}"></script>
+<script src="${PAGE_ASSETS.lecternJs}"></script>${options.inPageDiagrams ? `\n<script src="${PAGE_ASSETS.mermaidJs}"></script>` : ''}
 <script>
 const config = ${scriptJson(config)};
 config.plugins = [RevealNotes];
-Reveal.initialize(config).then(() => LecternClient.start(Reveal, { deckId: ${scriptJson(deck.slug)} }));
+Reveal.initialize(config).then(() => LecternClient.start(Reveal, ${scriptJson({ deckId: deck.slug, ...(options.inPageDiagrams ? { mermaid: options.inPageDiagrams } : {}) })}));
 </script>
 </body>
 </html>
