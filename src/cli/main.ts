@@ -1,21 +1,31 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error.js';
 
-export const HELP = `lectern: Markdown lesson modules → offline reveal.js decks
+export const HELP = `lectern: Markdown lesson modules → offline reveal.js decks and PDFs
 
 Usage:
-  lectern build <deck.md|dir>... [--out dist]   write <out>/<slug>/index.html for each deck
-                                                (a folder also gets <out>/index.html, the course index)
-  lectern check <deck.md|dir>...                 report every problem and print each deck's schedule
+  lectern build <deck.md|dir>... [--out dist]    write <out>/<slug>/index.html for each deck
+                                                 (a folder also gets <out>/index.html, the course index)
+  lectern export <deck.md|dir>... [--out dist]   build, then write <slug>.slides.pdf, .handout.pdf
+        [--only slides,handout,guide]            and .guide.pdf beside each deck's index.html
+        [--paper A4|Letter]
+  lectern check <deck.md|dir>... [--render]      report every problem and print each deck's schedule;
+                                                 --render also lays the slides out in Chromium and
+                                                 warns about overflowing slides and broken images
+  lectern doctor                                 show versions and which Chrome/Chromium lectern uses
   lectern --version                              print the version
-  lectern help [command]                         this text
+  lectern help                                   this text
 
 Options:
-  -o, --out <dir>    output folder for build (default: dist)
-  -q, --quiet        build: print only problems
-      --no-color     never colour the output (also: NO_COLOR=1)
+  -o, --out <dir>      output folder (default: dist)
+  -q, --quiet          build, export: print only problems
+      --only <kinds>   export: which PDFs (default: all three)
+      --paper <size>   export: handout and guide paper, A4 (default) or Letter
+      --browser <path> the Chrome/Chromium to use (default: CHROME_PATH, PUPPETEER_EXECUTABLE_PATH,
+                       then the usual install locations; lectern never downloads one)
+      --no-color       never colour the output (also: NO_COLOR=1)
 
-Exit codes: 0 ok (warnings allowed), 1 a deck has errors, 2 wrong usage.
+Exit codes: 0 ok (warnings allowed), 1 a deck has errors or a needed browser is missing, 2 wrong usage.
 Deck format and examples: README.md and docs/deck-format.md.
 `;
 
@@ -28,12 +38,27 @@ const COMMON = { 'no-color': { type: 'boolean' }, help: { type: 'boolean', short
 
 const COMMANDS: Record<string, Command> = {
   build: {
-    options: { ...COMMON, out: { type: 'string', short: 'o', default: 'dist' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { ...COMMON, out: { type: 'string', short: 'o', default: 'dist' }, quiet: { type: 'boolean', short: 'q' }, browser: { type: 'string' } },
     run: async (positionals, values) => (await import('./build-command.js')).runBuild(positionals, values),
   },
+  export: {
+    options: {
+      ...COMMON,
+      out: { type: 'string', short: 'o', default: 'dist' },
+      quiet: { type: 'boolean', short: 'q' },
+      only: { type: 'string' },
+      paper: { type: 'string' },
+      browser: { type: 'string' },
+    },
+    run: async (positionals, values) => (await import('./export-command.js')).runExport(positionals, values),
+  },
   check: {
-    options: { ...COMMON },
+    options: { ...COMMON, render: { type: 'boolean' }, browser: { type: 'string' } },
     run: async (positionals, values) => (await import('./check-command.js')).runCheck(positionals, values),
+  },
+  doctor: {
+    options: { ...COMMON, browser: { type: 'string' } },
+    run: async (positionals, values) => (await import('./doctor-command.js')).runDoctor(positionals, values),
   },
 };
 

@@ -6,6 +6,9 @@
 import { ActivityTimers } from './activity-timers.js';
 import type { CountdownAction } from './countdown.js';
 import { drawDiagramsInPage } from './in-page-diagrams.js';
+import { isPrintView, preparePrintView, whenPrintReady } from './print-view.js';
+
+export { preparePrintView as prepare };
 
 /** The part of reveal.js's API the client uses. */
 export interface RevealApi {
@@ -13,6 +16,7 @@ export interface RevealApi {
   getRevealElement(): HTMLElement | null;
   isOverlayOpen?(): boolean;
   addKeyBinding(binding: { keyCode: number; key: string; description: string }, callback: (event: KeyboardEvent) => void): void;
+  on(type: string, listener: () => void): void;
 }
 
 export interface StartOptions {
@@ -61,6 +65,7 @@ export function start(reveal: RevealApi, options: StartOptions): LecternControll
   void diagramsDrawn.finally(() => {
     document.documentElement.dataset.lecternReady = 'true';
   });
+  if (isPrintView()) whenPrintReady(reveal);
   return controller;
 }
 

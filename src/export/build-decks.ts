@@ -47,12 +47,15 @@ export async function buildDecks(files: readonly string[], options: BuildOptions
     }),
   );
   const result: BuildResult = { decks };
-  if (options.courseIndex) {
-    const modules = decks.flatMap((d) => courseModule(d, options.outDir));
-    result.indexFile = join(options.outDir, 'index.html');
-    await writeFileAtomic(result.indexFile, renderCourseIndex(modules));
-  }
+  if (options.courseIndex) result.indexFile = await writeCourseIndex(decks, options.outDir);
   return result;
+}
+
+/** `<outDir>/index.html`: every module built there, with links to the PDFs that exist. */
+export async function writeCourseIndex(decks: readonly DeckBuild[], outDir: string): Promise<string> {
+  const file = join(outDir, 'index.html');
+  await writeFileAtomic(file, renderCourseIndex(decks.flatMap((d) => courseModule(d, outDir))));
+  return file;
 }
 
 function courseModule(build: DeckBuild, outDir: string): CourseModule[] {

@@ -28,6 +28,8 @@ export interface CompiledDeck {
   diagnostics: Diagnostic[];
   /** Everything the deck's folder holds; empty when the deck has errors. */
   files: OutputFile[];
+  /** What the printed documents reuse: the drawn diagrams and where each local file was copied. */
+  rendered?: { diagrams: ReadonlyMap<string, string>; assetUrl: (url: string) => string | undefined };
 }
 
 export function slugOf(file: string): string {
@@ -77,6 +79,7 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
     diagrams: drawn?.svgs ?? new Map(),
     ...(drawn?.inPage && bundle ? { inPageDiagrams: drawn.inPage } : {}),
   });
+  result.rendered = { diagrams: drawn?.svgs ?? new Map(), assetUrl: (url) => media.get(url)?.to };
   const runtime = runtimeFiles();
   result.files = [
     ...(drawn?.inPage && bundle ? [{ from: bundle.path, to: PAGE_ASSETS.mermaidJs }] : []),

@@ -55,7 +55,7 @@ ${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
 </head>
 <body>
 <div class="reveal">
-<div class="slides">
+<div class="slides" data-lectern-total="${deck.slides.length}">
 ${renderSlides(deck, schedule, render)}
 </div>
 </div>
@@ -65,6 +65,7 @@ ${renderSlides(deck, schedule, render)}
 <script>
 const config = ${scriptJson(config)};
 config.plugins = [RevealNotes];
+LecternClient.prepare(config);
 Reveal.initialize(config).then(() => LecternClient.start(Reveal, ${scriptJson({ deckId: deck.slug, ...(options.inPageDiagrams ? { mermaid: options.inPageDiagrams } : {}) })}));
 </script>
 </body>

@@ -11,7 +11,7 @@ function render(lines: string[], options: Parameters<typeof renderDeckPage>[2] =
 }
 
 function slidesOf(html: string): string {
-  return html.slice(html.indexOf('<div class="slides">'), html.indexOf('<script'));
+  return html.slice(html.indexOf('<div class="slides"'), html.indexOf('<script'));
 }
 
 describe('renderDeckPage', () => {

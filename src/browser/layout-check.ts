@@ -1,0 +1,150 @@
+import { pathToFileURL } from 'node:url';
+import { type Diagnostic, warning } from '../diagnostics/diagnostic.js';
+import type { ManagedBrowser } from './launch-browser.js';
+
+export const OVERFLOW_HINT = 'split the slide with `---` or `----`, shorten it, or make the code or image smaller';
+export const CODE_CLIPPED_HINT =
+  'the block scrolls, so part of it stays hidden on screen: shorten the code or split it over two slides';
+export const IMAGE_FAILED_HINT =
+  'the browser could not load it: check the path (relative to the deck file) or that the URL works offline';
+
+/** How long the page may take to become ready, and images to settle, before giving up. */
+const READY_TIMEOUT_MS = 15_000;
+const IMAGE_TIMEOUT_MS = 5_000;
+/** Sub-pixel rounding and hairline borders (a theme's full-width `pre`): not worth a warning. */
+const TOLERANCE_PX = 4;
+
+/** What the page reports for one slide. */
+interface SlideMeasure {
+  line: number | null;
+  overflowY: number;
+  overflowX: number;
+  failedImages: string[];
+  /** Pixels hidden in each code block that scrolls (the theme caps their height). */
+  clippedCode: number[];
+}
+
+interface RevealLike {
+  isReady(): boolean;
+  getConfig(): { width?: number | string; height?: number | string };
+  configure(options: Record<string, unknown>): void;
+  getSlides(): HTMLElement[];
+  getIndices(slide?: HTMLElement): { h: number; v?: number };
+  slide(h: number, v?: number, f?: number): void;
+  layout?(): void;
+}
+
+/**
+ * Opens a built deck in `browser` and reports every slide whose content is taller or wider
+ * than the slide box, and every image that failed to load. Positions point at the slide's
+ * line in `deckFile`; the generated title slide (no line) points at line 1.
+ */
+export async function checkLayout(browser: ManagedBrowser, indexHtml: string, deckFile: string): Promise<Diagnostic[]> {
+  const page = await browser.browser.newPage();
+  try {
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.goto(pathToFileURL(indexHtml).href, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+    await page.waitForFunction(
+      () => {
+        const reveal = (window as unknown as { Reveal?: RevealLike }).Reveal;
+        return document.documentElement.dataset.lecternReady === 'true' && reveal !== undefined && reveal.isReady();
+      },
+      { timeout: READY_TIMEOUT_MS },
+    );
+    const size = await page.evaluate(() => {
+      const config = (window as unknown as { Reveal: RevealLike }).Reveal.getConfig();
+      return { width: Number(config.width) || 1280, height: Number(config.height) || 720 };
+    });
+    if (size.width !== 1280 || size.height !== 720) {
+      await page.setViewport({ width: Math.round(size.width), height: Math.round(size.height) });
+    }
+    const measures = await page.evaluate(measureSlides, IMAGE_TIMEOUT_MS, TOLERANCE_PX);
+    return toDiagnostics(measures, deckFile);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+function toDiagnostics(measures: SlideMeasure[], deckFile: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const measure of measures) {
+    const span = { file: deckFile, line: measure.line ?? 1, column: 1 };
+    const overflow = Math.max(measure.overflowY, measure.overflowX);
+    if (overflow > 0) {
+      const direction = measure.overflowY >= measure.overflowX ? '' : ' sideways';
+      diagnostics.push(warning('slide-overflow', `slide overflows${direction} by ${overflow} px`, span, OVERFLOW_HINT));
+    }
+    for (const hidden of measure.clippedCode) {
+      diagnostics.push(warning('code-overflow', `code block is cut off by ${hidden} px`, span, CODE_CLIPPED_HINT));
+    }
+    for (const src of measure.failedImages) {
+      diagnostics.push(warning('image-failed', `image \`${src}\` failed to load`, span, IMAGE_FAILED_HINT));
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * Runs in the page (serialized by puppeteer: self-contained, no outside references). Waits
+ * for images and fonts, shows every fragment, visits each slide and measures it in the
+ * slide's own (unscaled) coordinates.
+ */
+async function measureSlides(imageTimeoutMs: number, tolerance: number): Promise<SlideMeasure[]> {
+  const reveal = (window as unknown as { Reveal: RevealLike }).Reveal;
+  const config = reveal.getConfig();
+  const width = Number(config.width) || 1280;
+  const height = Number(config.height) || 720;
+  reveal.configure({ transition: 'none', backgroundTransition: 'none', fragments: false });
+
+  const settle = (img: HTMLImageElement) =>
+    img.complete
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          img.addEventListener('load', () => resolve(), { once: true });
+          img.addEventListener('error', () => resolve(), { once: true });
+        });
+  const images = Array.from(document.querySelectorAll<HTMLImageElement>('.reveal .slides img'));
+  for (const img of images) img.loading = 'eager';
+  await Promise.race([
+    Promise.all([...images.map(settle), document.fonts.ready.then(() => undefined)]),
+    new Promise((resolve) => setTimeout(resolve, imageTimeoutMs)),
+  ]);
+
+  const showFragments = (root: Element) => {
+    for (const fragment of Array.from(root.querySelectorAll('.fragment'))) fragment.classList.add('visible');
+  };
+  const results: SlideMeasure[] = [];
+  for (const slide of reveal.getSlides()) {
+    const { h, v } = reveal.getIndices(slide);
+    reveal.slide(h, v ?? 0);
+    showFragments(slide);
+    reveal.layout?.();
+    // Unscaled: offset*/scroll* sizes ignore the transform reveal scales the slides with.
+    const tall = Math.max(slide.scrollHeight, slide.offsetHeight);
+    const wide = Math.max(slide.scrollWidth, slide.offsetWidth);
+    const overflowY = tall - height > tolerance ? Math.round(tall - height) : 0;
+    const overflowX = wide - width > tolerance ? Math.round(wide - width) : 0;
+    const clippedCode: number[] = [];
+    for (const pre of Array.from(slide.querySelectorAll<HTMLElement>('pre'))) {
+      let hidden = 0;
+      for (const block of [pre, ...Array.from(pre.children).filter((c): c is HTMLElement => c.tagName === 'CODE')]) {
+        const style = getComputedStyle(block);
+        if (!/auto|scroll|hidden/.test(style.overflowX + style.overflowY)) continue;
+        hidden = Math.max(hidden, block.scrollHeight - block.clientHeight, block.scrollWidth - block.clientWidth);
+      }
+      if (hidden > tolerance) clippedCode.push(Math.round(hidden));
+    }
+    const failedImages: string[] = [];
+    for (const img of Array.from(slide.querySelectorAll<HTMLImageElement>('img'))) {
+      const src = img.getAttribute('src');
+      if (!src || !img.complete || img.naturalWidth !== 0) continue;
+      // An SVG without a size also has naturalWidth 0; decode() fails only for a broken image.
+      const broken = await img.decode().then(() => false, () => true);
+      if (broken) failedImages.push(src);
+    }
+    const line = slide.dataset.lecternLine ? Number(slide.dataset.lecternLine) : null;
+    results.push({ line: Number.isFinite(line) ? line : null, overflowY, overflowX, failedImages, clippedCode });
+  }
+  reveal.slide(0, 0);
+  return results;
+}

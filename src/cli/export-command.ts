@@ -1,0 +1,88 @@
+import { BrowserNotFoundError } from '../browser/launch-browser.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { type ExportProgress, exportDecks, PDF_KIND_NAMES, type PdfKind } from '../export/pdf/export-decks.js';
+import { findDecks } from '../export/find-decks.js';
+import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
+import { countBySeverity, describeDeck, displayPath, printDiagnostics, useColor } from './print.js';
+import { UsageError } from './usage-error.js';
+
+/** `lectern export`: build, then the PDFs; progress on a terminal, a line per PDF. */
+export async function runExport(positionals: string[], values: Record<string, unknown>): Promise<number> {
+  if (positionals.length === 0) throw new UsageError('export needs at least one deck file or folder');
+  const inputs = findDecks(positionals);
+  if (inputs.missing.length > 0) throw new UsageError(`not a deck file or folder: ${inputs.missing.join(', ')}`);
+  if (inputs.files.length === 0) throw new UsageError(`no .md decks in ${positionals.join(', ')}`);
+  const kinds = parseKinds(values.only);
+  const paper = parsePaper(values.paper);
+  const color = useColor(values, process.stderr);
+  const { session, diagrams } = setUpBrowser(values);
+  const progress = createProgress(process.stderr.isTTY === true && !values.quiet);
+  try {
+    const result = await exportDecks(inputs.files, {
+      outDir: String(values.out ?? 'dist'),
+      kinds,
+      paper,
+      session,
+      ...(diagrams ? { diagrams } : {}),
+      courseIndex: inputs.fromFolder,
+      tabs: 3,
+      onProgress: (event) => progress(event, values.quiet === true),
+    });
+    let failed = false;
+    for (const { compiled, outputDir } of result.build.decks) {
+      printDiagnostics(compiled, color);
+      const { errors } = countBySeverity(compiled.diagnostics);
+      failed ||= errors > 0;
+      if (errors > 0) process.stdout.write(`✗ ${compiled.file}: ${errors} error${errors === 1 ? '' : 's'}, no PDFs\n`);
+      else if (!values.quiet) process.stdout.write(`✓ ${compiled.slug}: ${describeDeck(compiled)} → ${displayPath(`${outputDir}/index.html`)}\n`);
+    }
+    if (result.build.indexFile && !values.quiet) process.stdout.write(`  course index → ${displayPath(result.build.indexFile)}\n`);
+    const summary = describeDiagrams(diagrams, session);
+    if (summary && !values.quiet) process.stdout.write(`${summary}\n`);
+    return failed || result.build.decks.some((d) => hasErrors(d.compiled.diagnostics)) ? 1 : 0;
+  } catch (cause) {
+    if (!(cause instanceof BrowserNotFoundError)) throw cause;
+    process.stderr.write(`lectern: ${cause.message}; PDFs need one (the HTML decks were built)\n  hint: ${cause.hint}\n`);
+    return 1;
+  } finally {
+    progress.end();
+    await session.close();
+  }
+}
+
+function parseKinds(only: unknown): Set<PdfKind> {
+  if (only === undefined) return new Set(PDF_KIND_NAMES);
+  const names = String(only).split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(PDF_KIND_NAMES as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0) throw new UsageError(`--only takes ${PDF_KIND_NAMES.join(', ')} (comma-separated), not \`${String(only)}\``);
+  return new Set(names as PdfKind[]);
+}
+
+function parsePaper(paper: unknown): 'A4' | 'Letter' {
+  if (paper === undefined) return 'A4';
+  const name = String(paper).toLowerCase();
+  if (name === 'a4') return 'A4';
+  if (name === 'letter') return 'Letter';
+  throw new UsageError(`--paper is A4 or Letter, not \`${String(paper)}\``);
+}
+
+/** A counter that rewrites one terminal line; nothing but the finished lines when not a TTY. */
+function createProgress(tty: boolean): ((event: ExportProgress, quiet: boolean) => void) & { end(): void } {
+  let open = false;
+  const report = (event: ExportProgress, quiet: boolean) => {
+    if (event.type === 'pages') {
+      if (!tty) return;
+      process.stderr.write(`\r\x1b[2K  ${event.slug}: slides ${event.done}/${event.total} pages`);
+      open = true;
+      return;
+    }
+    if (open) process.stderr.write('\r\x1b[2K');
+    open = false;
+    if (!quiet) process.stdout.write(`  ${displayPath(event.file)}: ${event.pages} page${event.pages === 1 ? '' : 's'} (${(event.ms / 1000).toFixed(1)} s)\n`);
+  };
+  return Object.assign(report, {
+    end() {
+      if (open) process.stderr.write('\r\x1b[2K');
+    },
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * reveal.js's print view (`?print-pdf`), as lectern's PDF export drives it. The export prints a
+ * long deck in several tabs at once, each given a range of horizontal slides
+ * (`lectern-stacks=FROM-TO`); slide numbers stay those of the whole deck.
+ */
+
+export function isPrintView(): boolean {
+  return /print-pdf/i.test(window.location.search);
+}
+
+/** Before Reveal.initialize: keep only this tab's slides and settle the print settings. */
+export function preparePrintView(config: Record<string, unknown>): void {
+  if (!isPrintView()) return;
+  Object.assign(config, { pdfSeparateFragments: false, pdfMaxPagesPerSlide: 1, transition: 'none', showSlideNumber: 'all' });
+  if (config.slideNumber === false) config.slideNumber = 'c/t';
+  const range = /^(\d+)-(\d+)$/.exec(new URLSearchParams(window.location.search).get('lectern-stacks') ?? '');
+  if (!range) return;
+  const [from, to] = [Number(range[1]), Number(range[2])];
+  document.querySelectorAll('.reveal .slides > section').forEach((stack, h) => {
+    if (h < from || h >= to) stack.remove();
+  });
+}
+
+/** After reveal.js has laid the pages out: number them within the whole deck, then say so. */
+export function whenPrintReady(reveal: { on(type: string, listener: () => void): void }): void {
+  const finish = () => {
+    const total = document.querySelector<HTMLElement>('.reveal .slides')?.dataset.lecternTotal;
+    for (const page of document.querySelectorAll('.pdf-page')) {
+      const index = page.querySelector<HTMLElement>('section[data-lectern-slide]')?.dataset.lecternSlide;
+      const number = page.querySelector('.slide-number-pdf');
+      if (number && index !== undefined) number.textContent = total ? `${Number(index) + 1} / ${total}` : String(Number(index) + 1);
+    }
+    document.documentElement.dataset.lecternPdfReady = 'true';
+  };
+  const laidOut = document.querySelector('.pdf-page') && !document.querySelector('.loading-scroll-mode');
+  if (laidOut) finish();
+  else reveal.on('pdf-ready', finish);
+}

@@ -1,0 +1,100 @@
+import type { Browser } from 'puppeteer-core';
+import { join } from 'node:path';
+import type { BrowserSession } from '../../browser/browser-session.js';
+import type { DiagramStage } from '../../diagrams/deck-diagrams.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { renderGuidePage } from '../../render/render-guide.js';
+import { renderHandoutPage } from '../../render/render-handout.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { type BuildResult, buildDecks, type DeckBuild, writeCourseIndex } from '../build-decks.js';
+import type { FinishedPdf, PdfMetadata } from './pdf-document.js';
+import { printDocument } from './print-document.js';
+import { printSlides } from './print-slides.js';
+
+export const PDF_KIND_NAMES = ['slides', 'handout', 'guide'] as const;
+export type PdfKind = (typeof PDF_KIND_NAMES)[number];
+
+export interface ExportOptions {
+  outDir: string;
+  kinds: ReadonlySet<PdfKind>;
+  paper: 'A4' | 'Letter';
+  session: BrowserSession;
+  diagrams?: DiagramStage;
+  courseIndex: boolean;
+  /** Tabs printing one deck's slides at once. */
+  tabs: number;
+  onProgress?: (event: ExportProgress) => void;
+}
+
+export type ExportProgress =
+  | { type: 'pages'; slug: string; done: number; total: number }
+  | { type: 'written'; slug: string; kind: PdfKind; file: string; pages: number; ms: number };
+
+export interface ExportResult {
+  build: BuildResult;
+  pdfs: { slug: string; kind: PdfKind; file: string; pages: number }[];
+}
+
+/**
+ * `lectern export`: builds the decks (HTML, diagrams), then prints the PDFs of every deck that
+ * built without errors, in the command's one browser. Each PDF is written atomically.
+ */
+export async function exportDecks(files: readonly string[], options: ExportOptions): Promise<ExportResult> {
+  const build = await buildDecks(files, { outDir: options.outDir, courseIndex: false, ...(options.diagrams ? { diagrams: options.diagrams } : {}) });
+  const result: ExportResult = { build, pdfs: [] };
+  const printable = build.decks.filter((d) => d.outputDir && !hasErrors(d.compiled.diagnostics));
+  if (printable.length > 0) {
+    const { browser } = await options.session.get();
+    for (const deck of printable) {
+      for (const pdf of await exportDeck(browser, deck, options)) result.pdfs.push(pdf);
+    }
+  }
+  if (options.courseIndex) build.indexFile = await writeCourseIndex(build.decks, options.outDir);
+  return result;
+}
+
+async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOptions): Promise<ExportResult['pdfs']> {
+  const { compiled } = build;
+  const { deck, schedule, rendered, slug } = compiled;
+  const deckDir = build.outputDir;
+  if (!deck || !schedule || !rendered || !deckDir) return [];
+  const written: ExportResult['pdfs'] = [];
+  const title = deck.meta.title ?? slug;
+  const metadata = (what: string): PdfMetadata => ({
+    title: what ? `${title} — ${what}` : title,
+    ...(deck.meta.author ? { author: deck.meta.author } : {}),
+    subject: [deck.meta.course, deck.meta.module ? `Module ${deck.meta.module}` : ''].filter(Boolean).join(', ') || title,
+    keywords: ['lectern', slug],
+  });
+  const save = async (kind: PdfKind, pdf: FinishedPdf, started: number) => {
+    const file = join(deckDir, `${slug}.${kind}.pdf`);
+    await writeFileAtomic(file, pdf.bytes);
+    written.push({ slug, kind, file, pages: pdf.pages });
+    options.onProgress?.({ type: 'written', slug, kind, file, pages: pdf.pages, ms: Date.now() - started });
+  };
+
+  let started = Date.now();
+  const needsSlides = options.kinds.has('slides') || options.kinds.has('guide');
+  const slides = needsSlides
+    ? await printSlides(browser, join(deckDir, 'index.html'), deck, {
+        tabs: options.tabs,
+        thumbnails: options.kinds.has('guide'),
+        metadata: metadata(''),
+        onProgress: (done, total) => options.onProgress?.({ type: 'pages', slug, done, total }),
+      })
+    : undefined;
+  if (slides && options.kinds.has('slides')) await save('slides', slides.pdf, started);
+
+  const shared = { paper: options.paper, diagrams: rendered.diagrams, assetUrl: rendered.assetUrl };
+  if (options.kinds.has('handout')) {
+    started = Date.now();
+    const html = renderHandoutPage(deck, schedule, shared);
+    await save('handout', await printDocument(browser, deckDir, 'handout', html, metadata('Student handout')), started);
+  }
+  if (options.kinds.has('guide')) {
+    started = Date.now();
+    const html = renderGuidePage(deck, schedule, { ...shared, thumbnails: slides?.thumbnails ?? new Map() });
+    await save('guide', await printDocument(browser, deckDir, 'guide', html, metadata('Instructor guide')), started);
+  }
+  return written;
+}

@@ -1,0 +1,186 @@
+import type { Token, Tokens } from 'marked';
+import type { Block, DeckMeta } from '../model/deck.js';
+import { formatDuration } from '../model/duration.js';
+import type { Schedule } from '../model/schedule.js';
+import { escapeHtml } from './escape.js';
+
+/** What the printed pages (handout, guide) need besides the deck; Chromium prints them. */
+export interface PrintPageOptions {
+  paper: 'A4' | 'Letter';
+  /** Rendered SVG by diagram id, as for the slides. */
+  diagrams?: ReadonlyMap<string, string>;
+  /** Where a local file the deck refers to ends up, relative to the page. */
+  assetUrl?: (url: string) => string | undefined;
+}
+
+export interface GuidePageOptions extends PrintPageOptions {
+  /** Picture of each slide (a URL or data: URL) by slide index; a slide without one gets a placeholder. */
+  thumbnails: ReadonlyMap<number, string>;
+}
+
+/**
+ * Height of one ruled answer line. The rule sits just above the band's end: a rule touching
+ * the end would bleed into the top of the area, where the repeating gradient wraps.
+ */
+const LINE_MM = 7.5;
+
+/** Light highlight.js colours: code must stay readable on paper and in greyscale. */
+const HIGHLIGHT_CSS = `
+.hljs { color: #24292e; }
+.hljs-comment, .hljs-quote { color: #6a737d; font-style: italic; }
+.hljs-keyword, .hljs-selector-tag, .hljs-type, .hljs-doctag, .hljs-template-tag { color: #b3123c; }
+.hljs-string, .hljs-regexp, .hljs-meta .hljs-string, .hljs-char.escape_ { color: #0a3d80; }
+.hljs-number, .hljs-literal, .hljs-symbol, .hljs-bullet, .hljs-variable.constant_ { color: #005cc5; }
+.hljs-title, .hljs-title.class_, .hljs-title.function_, .hljs-section { color: #6f42c1; font-weight: 600; }
+.hljs-attr, .hljs-attribute, .hljs-property, .hljs-selector-attr, .hljs-selector-class, .hljs-selector-id { color: #005cc5; }
+.hljs-built_in, .hljs-name, .hljs-selector-pseudo, .hljs-tag { color: #22863a; }
+.hljs-meta, .hljs-meta .hljs-keyword { color: #735c0f; }
+.hljs-variable, .hljs-template-variable, .hljs-params, .hljs-subst { color: #24292e; }
+.hljs-addition { color: #22863a; background: #f0fff4; }
+.hljs-deletion { color: #b31d28; background: #ffeef0; }
+.hljs-link { text-decoration: underline; }
+.hljs-emphasis { font-style: italic; }
+.hljs-strong { font-weight: 700; }
+`;
+
+/** The stylesheet both printed documents share; the paper size goes into `@page`. */
+export function printStyles(paper: PrintPageOptions['paper']): string {
+  return `
+@page { size: ${paper} portrait; margin: 16mm 14mm 18mm; }
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-family: "Source Serif 4", "Source Serif Pro", Charter, "Bitstream Charter", Georgia, "DejaVu Serif", serif; font-size: 10.5pt; line-height: 1.45; color: #1b1f23; background: #fff; }
+h1, h2, h3, h4, h5, h6 { font-family: "Source Sans 3", "Source Sans Pro", "Segoe UI", Helvetica, Arial, "DejaVu Sans", sans-serif; line-height: 1.2; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+h1 { font-size: 20pt; margin: 0 0 2mm; }
+h2 { font-size: 14pt; margin: 7mm 0 2mm; padding-bottom: 1mm; border-bottom: 0.4mm solid #2b5c73; color: #17384a; }
+h3 { font-size: 11.5pt; margin: 4mm 0 1.5mm; }
+h4, h5, h6 { font-size: 10.5pt; margin: 3mm 0 1mm; }
+p, ul, ol, blockquote, table, pre, figure { margin: 0 0 2.5mm; }
+ul, ol { padding-left: 6mm; }
+li { margin: 0.5mm 0; }
+p, li { orphans: 2; widows: 2; }
+a { color: #0b5394; text-decoration: underline; }
+blockquote { margin-left: 0; padding: 1mm 4mm; border-left: 1mm solid #c9d6de; color: #3d4b55; }
+img { max-width: 100%; height: auto; }
+figure { break-inside: avoid; }
+.lectern-diagram { text-align: center; }
+.lectern-diagram svg { max-width: 100%; height: auto; }
+.lectern-diagram pre { text-align: left; }
+code, pre { font-family: "JetBrains Mono", "Source Code Pro", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 8.8pt; }
+:not(pre) > code { background: #f1f3f5; padding: 0 0.8mm; border-radius: 0.6mm; }
+pre { background: #f6f8fa; border: 0.25mm solid #dde2e6; border-radius: 1mm; padding: 2.5mm 3mm; white-space: pre-wrap; overflow-wrap: anywhere; break-inside: avoid; }
+pre code { background: none; padding: 0; white-space: inherit; }
+table { border-collapse: collapse; width: 100%; break-inside: auto; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { border: 0.25mm solid #9aa6ae; padding: 1mm 2mm; text-align: left; vertical-align: top; }
+th { background: #e8eef2; }
+.fragment { opacity: 1 !important; visibility: visible !important; }
+.print-title { margin-bottom: 6mm; padding-bottom: 3mm; border-bottom: 0.6mm solid #17384a; }
+.print-title__course { margin: 0 0 1mm; font-family: "Source Sans 3", Helvetica, Arial, sans-serif; text-transform: uppercase; letter-spacing: 0.06em; font-size: 9pt; color: #2b5c73; }
+.print-title__kind { float: right; font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 9pt; color: #5b6770; }
+.print-title__subtitle { margin: 0 0 1.5mm; font-size: 12pt; color: #3d4b55; }
+.print-title__meta { margin: 0; font-size: 9.5pt; color: #5b6770; }
+.print-label { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 8pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; color: #5b6770; }
+.print-lines { min-height: calc(var(--lines, 3) * ${LINE_MM}mm); background-image: repeating-linear-gradient(to bottom, transparent 0, transparent ${LINE_MM - 0.5}mm, #a9b4bb ${LINE_MM - 0.5}mm, #a9b4bb ${LINE_MM - 0.25}mm, transparent ${LINE_MM - 0.25}mm, transparent ${LINE_MM}mm); }
+.print-notes { margin: 2mm 0 4mm; break-inside: avoid; }
+.print-notes .print-lines { --lines: 3; }
+.print-worksheet { margin: 3mm 0 4mm; border: 0.5mm solid #2b5c73; border-radius: 1.5mm; padding: 3mm 4mm 4mm; break-inside: avoid; page-break-inside: avoid; }
+.print-worksheet__header { display: flex; align-items: baseline; gap: 3mm; margin-bottom: 2mm; }
+.print-worksheet__header h3 { margin: 0; flex: 1; }
+.print-worksheet__time { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-weight: 700; color: #2b5c73; }
+.print-worksheet__answer { margin-top: 3mm; border-top: 0.25mm dashed #a9b4bb; padding-top: 1mm; }
+.print-handout { margin: 3mm 0 4mm; border-left: 1.5mm solid #c08a1e; background: #fdf6e7; padding: 2.5mm 4mm; break-inside: avoid; }
+.print-handout > .print-label { display: block; margin-bottom: 1mm; color: #8a5f0c; }
+.print-schedule { font-size: 9.5pt; margin-bottom: 6mm; }
+.print-schedule td.num, .print-schedule th.num { text-align: right; white-space: nowrap; }
+.print-schedule tfoot td { font-weight: 700; background: #f3f6f8; }
+.print-schedule .print-over { color: #b3123c; }
+.print-card { display: grid; grid-template-columns: 45% 1fr; gap: 5mm; margin: 0 0 5mm; padding-top: 3mm; border-top: 0.3mm solid #c9d6de; break-inside: avoid; page-break-inside: avoid; }
+.print-card h2 { margin-top: 0; font-size: 12pt; }
+.print-card__picture { align-self: start; aspect-ratio: 16 / 9; width: 100%; border: 0.3mm solid #9aa6ae; overflow: hidden; background: #f3f6f8; display: flex; align-items: center; justify-content: center; text-align: center; padding: 2mm; }
+.print-card__picture img { display: block; width: 100%; height: 100%; object-fit: contain; }
+.print-card__picture:has(img) { padding: 0; background: #fff; }
+.print-card__placeholder { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 12pt; font-weight: 600; color: #3d4b55; }
+.print-card__timing { margin: 0 0 1.5mm; font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 9pt; color: #5b6770; }
+.print-card__notes { margin-bottom: 2mm; }
+.print-card__activity { margin: 2mm 0; padding: 2mm 3mm; border: 0.4mm solid #2b5c73; border-radius: 1mm; }
+.print-card__activity h3 { margin: 0 0 1mm; font-size: 10.5pt; }
+.print-card__activity-time { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 9pt; font-weight: 700; color: #2b5c73; margin-left: 1mm; }
+.print-muted { color: #5b6770; font-style: italic; }
+${HIGHLIGHT_CSS}`;
+}
+
+export interface PrintDocument {
+  lang: string;
+  title: string;
+  author?: string;
+  paper: PrintPageOptions['paper'];
+  body: string;
+}
+
+/** The whole page around a document's body: self-contained, no scripts, no external styles. */
+export function printDocument(doc: PrintDocument): string {
+  const author = doc.author ? `\n<meta name="author" content="${escapeHtml(doc.author)}">` : '';
+  return `<!doctype html>
+<html lang="${escapeHtml(doc.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="generator" content="lectern">${author}
+<title>${escapeHtml(doc.title)}</title>
+<style>${printStyles(doc.paper)}</style>
+</head>
+<body>
+${doc.body}
+</body>
+</html>
+`;
+}
+
+/** Course line, title, subtitle, author and planned length at the top of a document. */
+export function renderPrintTitle(meta: DeckMeta, title: string, schedule: Schedule, kind: string): string {
+  const course = [meta.course, meta.module ? `Module ${meta.module}` : undefined].filter(Boolean).join(' · ');
+  const planned = schedule.durationSeconds ?? schedule.totalSeconds;
+  const details = [meta.author, `Planned time: ${formatDuration(planned)}`].filter(Boolean).map((s) => escapeHtml(s ?? ''));
+  return `<header class="print-title">
+<span class="print-title__kind">${escapeHtml(kind)}</span>
+${course ? `<p class="print-title__course">${escapeHtml(course)}</p>\n` : ''}<h1>${escapeHtml(title)}</h1>
+${meta.subtitle ? `<p class="print-title__subtitle">${escapeHtml(meta.subtitle)}</p>\n` : ''}<p class="print-title__meta">${details.join(' · ')}</p>
+</header>`;
+}
+
+/**
+ * Heading levels 1–2 inside content become h3: the document owns h1 and h2, so Chromium's
+ * PDF outline has the document and one bookmark per slide, nothing else.
+ */
+export function demoteHeadings(tokens: readonly Token[]): Token[] {
+  return tokens.map((token) => {
+    if (token.type !== 'heading') return token;
+    const heading = token as Tokens.Heading;
+    return heading.depth >= 3 ? token : ({ ...heading, depth: 3 } as Token);
+  });
+}
+
+/**
+ * The blocks without the heading that gave the slide its title (the page prints that title
+ * itself), found the way the parser found it: first h1–h3 unless an activity comes first.
+ */
+export function withoutTitleHeading(blocks: readonly Block[]): Block[] {
+  const out = [...blocks];
+  for (let i = 0; i < out.length; i += 1) {
+    const block = out[i];
+    if (!block || block.kind === 'activity') break;
+    if (block.kind !== 'markdown') continue;
+    const at = block.tokens.findIndex((t) => t.type === 'heading' && (t as Tokens.Heading).depth <= 3);
+    if (at < 0) continue;
+    out[i] = { ...block, tokens: block.tokens.filter((_, j) => j !== at) };
+    break;
+  }
+  return out;
+}
+
+/** Ruled lines for writing: more time planned, more room to answer. */
+export function answerLines(seconds: number | undefined): number {
+  if (seconds === undefined) return 6;
+  return Math.min(14, Math.max(4, Math.round(seconds / 120)));
+}

@@ -1,0 +1,116 @@
+import type { ActivityBlock, Block, Deck, HandoutBlock, Slide } from '../model/deck.js';
+import { formatClock, formatDuration } from '../model/duration.js';
+import type { Schedule, ScheduleEntry } from '../model/schedule.js';
+import { escapeHtml } from './escape.js';
+import { createMarkdownRenderer } from './markdown-renderer.js';
+import { demoteHeadings, type GuidePageOptions, printDocument, renderPrintTitle } from './print-page.js';
+import type { RenderTokens } from './render-slides.js';
+
+/**
+ * The instructor guide: the schedule first (it is what the instructor checks the clock
+ * against), then one card per slide with its picture, timing, speaker notes, activities and
+ * what the students find about it in their handout.
+ */
+export function renderGuidePage(deck: Deck, schedule: Schedule, options: GuidePageOptions): string {
+  const markdown = createMarkdownRenderer(options);
+  const render: RenderTokens = (tokens) => markdown(demoteHeadings(tokens));
+  const title = deck.meta.title ?? deck.slug;
+  const entries = new Map(schedule.entries.map((entry) => [entry.slideIndex, entry]));
+  const cards = deck.slides.map((slide) => renderCard(slide, entries.get(slide.index), options.thumbnails.get(slide.index), render));
+  const body = `${renderPrintTitle(deck.meta, title, schedule, 'Instructor guide')}
+<main class="print-guide-page">
+<h2 id="schedule">Schedule</h2>
+${renderScheduleTable(schedule)}
+${cards.join('\n')}
+</main>`;
+  return printDocument({
+    lang: deck.meta.lang,
+    title: `${title} — Instructor guide`,
+    ...(deck.meta.author ? { author: deck.meta.author } : {}),
+    paper: options.paper,
+    body,
+  });
+}
+
+function renderScheduleTable(schedule: Schedule): string {
+  const rows = schedule.entries.map((entry) => {
+    const activities = entry.activities
+      .map((a) => `${escapeHtml(a.title)}${a.seconds === undefined ? '' : ` (${formatDuration(a.seconds)})`}`)
+      .join('<br>');
+    return `<tr><td class="num">${formatClock(entry.startSeconds)}</td><td class="num">${formatDuration(entry.seconds)}</td><td class="num">${entry.slideIndex + 1}</td><td>${escapeHtml(entry.title)}</td><td>${activities}</td></tr>`;
+  });
+  return `<table class="print-schedule">
+<thead><tr><th class="num">Start</th><th class="num">Time</th><th class="num">#</th><th>Slide</th><th>Activity</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+<tfoot><tr><td class="num">${formatClock(schedule.totalSeconds)}</td><td class="num">${formatDuration(schedule.totalSeconds)}</td><td></td><td colspan="2">${renderTotal(schedule)}</td></tr></tfoot>
+</table>`;
+}
+
+/** The planned total against the deck's duration, so a plan that does not fit shows at once. */
+function renderTotal(schedule: Schedule): string {
+  const total = schedule.totalSeconds;
+  const duration = schedule.durationSeconds;
+  if (duration === undefined) return `Total ${formatDuration(total)} (no duration set)`;
+  const difference = Math.round(total - duration);
+  const comparison =
+    difference === 0
+      ? 'fits exactly'
+      : difference > 0
+        ? `<span class="print-over">${formatDuration(difference)} over</span>`
+        : `${formatDuration(-difference)} to spare`;
+  return `Total ${formatDuration(total)} of ${formatDuration(duration)} duration: ${comparison}`;
+}
+
+function renderCard(slide: Slide, entry: ScheduleEntry | undefined, thumbnail: string | undefined, render: RenderTokens): string {
+  const number = slide.index + 1;
+  const picture = thumbnail
+    ? `<img src="${escapeHtml(thumbnail)}" alt="${escapeHtml(`Slide ${number}: ${slide.title}`)}">`
+    : `<span class="print-card__placeholder">${escapeHtml(slide.title)}</span>`;
+  const timing = entry
+    ? `Slide ${number} · planned ${formatClock(entry.seconds)} at start ${formatClock(entry.startSeconds)}`
+    : `Slide ${number}`;
+  const notes = slide.notes.map((block) => render(block.tokens)).join('\n');
+  const details = renderGuideBlocks(slide.blocks, render, false);
+  return `<section class="print-card" id="slide-${number}" data-slide="${number}">
+<div class="print-card__picture">${picture}</div>
+<div class="print-card__body">
+<h2>${escapeHtml(slide.title)}</h2>
+<p class="print-card__timing">${timing}</p>
+<div class="print-card__notes">${notes.trim() ? notes : '<p class="print-muted">No speaker notes.</p>'}</div>
+${details}
+</div>
+</section>`;
+}
+
+/**
+ * What the guide shows of a slide's blocks: activities and handout material. The slide's own
+ * markdown is in the picture; inside an activity it is the instructions, so it is kept there.
+ */
+function renderGuideBlocks(blocks: readonly Block[], render: RenderTokens, inActivity: boolean): string {
+  return blocks
+    .map((block) => {
+      if (block.kind === 'activity') return renderGuideActivity(block, render);
+      if (block.kind === 'handout') return renderGuideHandout(block, render);
+      return inActivity ? render(block.tokens) : '';
+    })
+    .filter((html) => html.trim() !== '')
+    .join('\n');
+}
+
+function renderGuideActivity(activity: ActivityBlock, render: RenderTokens): string {
+  const time = activity.durationSeconds === undefined ? 'no time set' : formatDuration(activity.durationSeconds);
+  return `<div class="print-card__activity" data-activity-id="${escapeHtml(activity.id)}">
+<span class="print-label">Activity</span> <span class="print-card__activity-time">${time}</span>
+<h3>${escapeHtml(activity.title)}</h3>
+${renderGuideBlocks(activity.children, render, true)}
+</div>`;
+}
+
+function renderGuideHandout(block: HandoutBlock, render: RenderTokens): string {
+  return `<aside class="print-handout">
+<span class="print-label">In the student handout</span>
+${block.children.map((child) => render(child.tokens)).join('\n')}
+</aside>`;
+}
