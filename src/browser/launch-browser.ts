@@ -16,6 +16,10 @@ export const CHROMIUM_FLAGS = [
   '--disable-dev-shm-usage',
   '--hide-scrollbars',
   '--mute-audio',
+  // Pages working side by side must not be slowed down for being in the background.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export class BrowserNotFoundError extends Error {

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { openPage } from './open-page.js';
 import { type Diagnostic, warning } from '../diagnostics/diagnostic.js';
 import type { ManagedBrowser } from './launch-browser.js';
 
@@ -40,7 +41,7 @@ interface RevealLike {
  * line in `deckFile`; the generated title slide (no line) points at line 1.
  */
 export async function checkLayout(browser: ManagedBrowser, indexHtml: string, deckFile: string): Promise<Diagnostic[]> {
-  const page = await browser.browser.newPage();
+  const page = await openPage(browser.browser);
   try {
     await page.setViewport({ width: 1280, height: 720 });
     await page.goto(pathToFileURL(indexHtml).href, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { BrowserNotFoundError } from '../browser/launch-browser.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { type ExportProgress, exportDecks, PDF_KIND_NAMES, type PdfKind } from '../export/pdf/export-decks.js';
@@ -25,7 +26,7 @@ export async function runExport(positionals: string[], values: Record<string, un
       session,
       ...(diagrams ? { diagrams } : {}),
       courseIndex: inputs.fromFolder,
-      tabs: 3,
+      tabs: availableParallelism(),
       onProgress: (event) => progress(event, values.quiet === true),
     });
     let failed = false;

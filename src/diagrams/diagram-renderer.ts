@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { openPage } from '../browser/open-page.js';
 import type { BrowserSession } from '../browser/browser-session.js';
 import { type DiagramResult, readCached, writeCached } from './diagram-cache.js';
 import type { MermaidFailure } from './diagram-errors.js';
@@ -46,7 +47,7 @@ export function createDiagramRenderer(options: DiagramRendererOptions): DiagramR
     let page: Page | undefined;
     try {
       const { browser } = await options.session.get();
-      page = await browser.newPage();
+      page = await openPage(browser);
       await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
       await page.addScriptTag({ path: options.bundlePath });
       for (let next = waiting.shift(); next; next = waiting.shift()) {

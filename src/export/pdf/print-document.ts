@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { openPage } from '../../browser/open-page.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
@@ -13,7 +14,7 @@ import { type FinishedPdf, type PdfMetadata, withMetadata } from './pdf-document
 export async function printDocument(browser: Browser, deckDir: string, name: string, html: string, metadata: PdfMetadata): Promise<FinishedPdf> {
   const file = join(deckDir, `.${name}.print.html`);
   await writeFileAtomic(file, html);
-  const page = await browser.newPage();
+  const page = await openPage(browser);
   try {
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));

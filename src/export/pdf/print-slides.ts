@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { openPage } from '../../browser/open-page.js';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Deck } from '../../model/deck.js';
 import { assemblePdf, type FinishedPdf, type OutlineItem, type PdfMetadata } from './pdf-document.js';
@@ -34,7 +35,7 @@ export async function printSlides(browser: Browser, indexHtml: string, deck: Dec
   let done = 0;
   const parts = await Promise.all(
     ranges.map(async ([from, to]) => {
-      const page = await browser.newPage();
+      const page = await openPage(browser);
       try {
         const url = `${pathToFileURL(indexHtml).href}?print-pdf&lectern-stacks=${from}-${to}`;
         await page.goto(url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
@@ -89,21 +90,25 @@ export function slideOutline(deck: Deck): OutlineItem[] {
   return items;
 }
 
+/**
+ * A picture of every page of the print view, for the instructor guide: the window is made
+ * exactly one page tall and scrolled page by page (a clipped capture beyond the window costs
+ * four times as much), at half resolution, which prints sharp at the guide's size.
+ */
 async function takeThumbnails(page: Page, size: { width: number; height: number }): Promise<Map<number, string>> {
-  await page.setViewport({ width: Math.ceil(size.width), height: Math.ceil(size.height) });
-  const boxes = await page.$$eval('.pdf-page', (pages) =>
-    pages.map((p) => {
-      const rect = p.getBoundingClientRect();
-      const index = p.querySelector<HTMLElement>('section[data-lectern-slide]')?.dataset.lecternSlide;
-      return { index: Number(index), x: rect.left + window.scrollX, y: rect.top + window.scrollY, width: rect.width, height: rect.height };
-    }),
+  await page.setViewport({ width: Math.ceil(size.width), height: Math.round(size.height), deviceScaleFactor: 0.5 });
+  const pages = await page.$$eval('.pdf-page', (elements) =>
+    elements.map((p) => ({
+      index: Number(p.querySelector<HTMLElement>('section[data-lectern-slide]')?.dataset.lecternSlide),
+      top: p.getBoundingClientRect().top + window.scrollY,
+    })),
   );
   const pictures = new Map<number, string>();
-  for (const box of boxes) {
-    if (!Number.isFinite(box.index)) continue;
-    const clip = { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, size.height), scale: 0.6 };
-    const data = await page.screenshot({ type: 'jpeg', quality: 82, clip, captureBeyondViewport: true, encoding: 'base64' });
-    pictures.set(box.index, `data:image/jpeg;base64,${data}`);
+  for (const { index, top } of pages) {
+    if (!Number.isFinite(index)) continue;
+    await page.evaluate((y) => window.scrollTo(0, y), top);
+    const data = await page.screenshot({ type: 'jpeg', quality: 80, optimizeForSpeed: true, encoding: 'base64' });
+    pictures.set(index, `data:image/jpeg;base64,${data}`);
   }
   return pictures;
 }
