@@ -8,19 +8,21 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runExportBench } from './bench-export.js';
 
 const HELP = `node lib/scripts/bench.js [options]
   --runs N         builds per deck size and tool; the first is a discarded warm-up (default 7)
   --sizes LIST     slide counts, comma-separated (default 50,200,1000)
   --peers          also time reveal-md --static and Marp CLI (installed into .bench/peers)
   --json PATH      where to write every sample (default .bench/results-<timestamp>.json)
+  --pdf-runs N     export and diagram runs per job, the first a warm-up (default 3; 0 skips them)
   -h, --help       this text
 Exit code: 0 even when a target is missed (this is a report); 1 when lectern failed to build a deck.`;
 
 type Tool = 'lectern' | 'reveal-md' | 'marp';
 type Dialect = 'reveal' | 'marp';
 type DeckFn = (dialect: Dialect, n: number) => string;
-interface Options { runs: number; sizes: number[]; peers: boolean; json: string | undefined }
+interface Options { runs: number; sizes: number[]; peers: boolean; json: string | undefined; pdfRuns: number }
 interface Timed { ms: number; rssKB: number | null; code: number | null; stderr: string }
 interface Sample { tool: Tool; size: number; run: number; warmup: boolean; ms: number; rssKB: number | null; ok: boolean; error?: string }
 /** How to run one tool: its dialect, its command line, and the file that proves it built. */
@@ -50,6 +52,7 @@ function parseOptions(argv: string[]): Options {
       sizes: { type: 'string', default: '50,200,1000' },
       peers: { type: 'boolean', default: false },
       json: { type: 'string' },
+      'pdf-runs': { type: 'string', default: '3' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -61,7 +64,9 @@ function parseOptions(argv: string[]): Options {
   const sizes = String(values.sizes).split(',').map(Number);
   if (!Number.isInteger(runs) || runs < 2) throw new Error('--runs must be an integer ≥ 2 (the first run is a warm-up)');
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes must be positive integers, e.g. 50,200,1000');
-  return { runs, sizes, peers: values.peers === true, json: values.json };
+  const pdfRuns = Number(values['pdf-runs']);
+  if (!Number.isInteger(pdfRuns) || pdfRuns === 1 || pdfRuns < 0) throw new Error('--pdf-runs must be 0 (skip) or an integer ≥ 2');
+  return { runs, sizes, peers: values.peers === true, json: values.json, pdfRuns };
 }
 
 /** Same content as /work/shared/bench/gen-peer-decks.mjs, so results stay comparable without shared/. */
@@ -292,6 +297,10 @@ async function main(): Promise<number> {
   const tools = Object.fromEntries(runners.map((r) => [r.tool, r.version]));
   writeFileSync(jsonPath, `${JSON.stringify({ meta, options: opts, tools, checks, startup: boot, samples }, null, 2)}\n`);
   console.log(`\nall samples → ${jsonPath}`);
+  if (opts.pdfRuns > 0) {
+    const pdfSizes = opts.sizes.filter((n) => n <= 200);
+    await runExportBench({ runs: opts.pdfRuns, sizes: pdfSizes.length > 0 ? pdfSizes : [50], peers: opts.peers });
+  }
   const lecternFailed = samples.some((s) => s.tool === 'lectern' && !s.ok);
   if (lecternFailed) console.log('lectern failed to build at least one deck: exit 1');
   return lecternFailed ? 1 : 0;
