@@ -21,12 +21,13 @@ export async function runCheck(positionals: string[], values: Record<string, unk
   if (inputs.missing.length > 0) throw new UsageError(`not a deck file or folder: ${inputs.missing.join(', ')}`);
   if (inputs.files.length === 0) throw new UsageError(`no .md decks in ${positionals.join(', ')}`);
   const color = useColor(values, process.stderr);
-  const renderer = values.render === true ? await LayoutRenderer.create(values) : undefined;
+  // Diagrams are always checked (Mermaid's syntax errors are deck errors); the layout only with --render.
+  const renderer = await LayoutRenderer.create(values);
   let failed = false;
   try {
     for (const file of inputs.files) {
-      const compiled = await compileDeck(file, renderer?.diagrams ? { diagrams: renderer.diagrams } : {});
-      if (renderer && !hasErrors(compiled.diagnostics) && compiled.files.length > 0) {
+      const compiled = await compileDeck(file, renderer.diagrams ? { diagrams: renderer.diagrams } : {});
+      if (values.render === true && !hasErrors(compiled.diagnostics) && compiled.files.length > 0) {
         const found = await renderer.check(compiled);
         if (found === undefined) return 1;
         compiled.diagnostics.push(...found);
@@ -39,14 +40,15 @@ export async function runCheck(positionals: string[], values: Record<string, unk
       if (compiled.schedule) process.stdout.write(`${formatSchedule(compiled.schedule)}\n`);
     }
   } finally {
-    await renderer?.close();
+    await renderer.close();
   }
   return failed ? 1 : 0;
 }
 
 /**
- * `--render`: one browser for the whole command, launched on first use and shared with the
- * diagram stage, so the slides are measured with their diagrams drawn as `lectern build` draws them.
+ * One browser for the whole command, launched on first use (never, when every diagram is
+ * cached and there is no --render) and shared with the diagram stage, so the slides are
+ * measured with their diagrams drawn as `lectern build` draws them.
  */
 class LayoutRenderer {
   private missingReported = false;

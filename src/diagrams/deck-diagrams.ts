@@ -45,7 +45,7 @@ export function createDiagramStage(renderer: DiagramRenderer, mermaidVersion: st
         browserMissing = true;
         result.inPage = config;
         const first = diagrams[0]?.position ?? { line: 1, column: 1 };
-        result.diagnostics.push(warning('diagrams-in-page', `no Chrome or Chromium was found, so ${diagrams.length} diagram(s) will be drawn by the page when it opens`,
+        result.diagnostics.push(warning('diagrams-in-page', `no Chrome or Chromium was found, so ${diagrams.length} diagram(s) could not be checked or drawn at build time; the page draws them when it opens`,
           { file: deck.file, ...first }, 'install Chromium (or set CHROME_PATH) to draw diagrams at build time, check them and put them in PDFs'));
         return result;
       }

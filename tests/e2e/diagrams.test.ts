@@ -72,6 +72,12 @@ describe('diagrams at build time', () => {
     expect(result.stderr).toContain(`${deck}:21:3: error:`);
   });
 
+  it('lectern check reports the broken diagram too, at the same line', async () => {
+    const result = await runCli(['check', deck], undefined, cache());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${deck}:21:3: error: Mermaid cannot read this diagram`);
+  });
+
   it('draws again when the theme changes the colours', async () => {
     writeFileSync(deck, DECK.replace('theme: course', 'theme: high-contrast'));
     const result = await runCli(['build', deck, '--out', join(work, 'out3')], undefined, cache());
