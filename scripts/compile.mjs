@@ -22,7 +22,7 @@ await build({
   target: 'node20',
   bundle: true,
   splitting: true,
-  external: ['puppeteer-core', 'chokidar', 'ws', 'mermaid'],
+  external: ['puppeteer-core', 'chokidar', 'ws', 'mermaid', 'qrcode', 'pdf-lib'],
   // Bundled CommonJS dependencies (yaml) may call require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
   sourcemap: 'linked',

@@ -12,6 +12,8 @@ Usage:
   lectern check <deck.md|dir>... [--render]      report every problem and print each deck's schedule;
                                                  --render also lays the slides out in Chromium and
                                                  warns about overflowing slides and broken images
+  lectern serve <deck.md|dir>... [--port 4321]   serve the decks live (reload on save) with a presenter
+        [--host 127.0.0.1] [--open] [--rehearse] view; prints the audience and presenter URLs
   lectern doctor                                 show versions and which Chrome/Chromium lectern uses
   lectern --version                              print the version
   lectern help                                   this text
@@ -51,6 +53,17 @@ const COMMANDS: Record<string, Command> = {
       browser: { type: 'string' },
     },
     run: async (positionals, values) => (await import('./export-command.js')).runExport(positionals, values),
+  },
+  serve: {
+    options: {
+      ...COMMON,
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      open: { type: 'boolean' },
+      rehearse: { type: 'boolean' },
+      browser: { type: 'string' },
+    },
+    run: async (positionals, values) => (await import('./serve-command.js')).runServe(positionals, values),
   },
   check: {
     options: { ...COMMON, render: { type: 'boolean' }, browser: { type: 'string' } },

@@ -38,10 +38,13 @@ export class ActivityTimers {
       const timerRoot = panel.querySelector<HTMLElement>('.lectern-timer');
       const display = timerRoot?.querySelector<HTMLElement>('.lectern-timer__display');
       const status = timerRoot?.querySelector<HTMLElement>('.lectern-timer__status');
-      if (!timerRoot || !display || !status || this.timers.has(id)) continue;
-      const countdown = new Countdown(Number(panel.dataset.duration), Date.now, this.load(id));
+      if (!timerRoot || !display || !status) continue;
+      const known = this.timers.get(id);
+      // A panel the live server just replaced keeps its running countdown; only the elements change.
+      const countdown = known?.countdown ?? new Countdown(Number(panel.dataset.duration), Date.now, this.load(id));
       const timer: BoundTimer = { id, countdown, root: timerRoot, display, status, toggle: timerRoot.querySelector('[data-action="toggle"]') };
-      timerRoot.addEventListener('click', (event) => this.onClick(timer, event));
+      if (known?.root === timerRoot) continue;
+      timerRoot.addEventListener('click', (event) => this.onClick(timer.id, event));
       this.timers.set(id, timer);
       this.paint(timer);
     }
@@ -73,13 +76,30 @@ export class ActivityTimers {
     return { state: timer.countdown.state(), remainingMs, display: formatRemaining(remainingMs) };
   }
 
-  private onClick(timer: BoundTimer, event: Event): void {
+  /** Takes a timer's state from the presenter (clock offset: server time minus ours). */
+  setRecord(id: string, record: unknown, offsetMs: number): void {
+    const timer = this.timers.get(id);
+    if (!timer || typeof record !== 'object' || record === null) return;
+    const r = record as { startedAt?: number | null };
+    const local = typeof r.startedAt === 'number' ? { ...record, startedAt: r.startedAt - offsetMs } : record;
+    timer.countdown = new Countdown(timer.countdown.toJSON().plannedMs / 1000, Date.now, local);
+    this.save(timer);
+    this.paint(timer);
+    this.ensureTicking();
+  }
+
+  /** Listens for a press on a timer's buttons; a click on the page itself drives it. */
+  onAction?: (id: string, action: CountdownAction) => boolean;
+
+  private onClick(id: string, event: Event): void {
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-action]');
     if (!button) return;
     // Reveal would otherwise treat the next Space or arrow as a press of the focused button.
     button.blur();
     event.stopPropagation();
-    this.control(timer.id, button.dataset.action as CountdownAction);
+    const action = button.dataset.action as CountdownAction;
+    if (this.onAction?.(id, action)) return;
+    this.control(id, action);
   }
 
   private ensureTicking(): void {

@@ -6,6 +6,7 @@
 import { ActivityTimers } from './activity-timers.js';
 import type { CountdownAction } from './countdown.js';
 import { drawDiagramsInPage } from './in-page-diagrams.js';
+import { type LiveReveal, startLive } from './live.js';
 import { isPrintView, preparePrintView, whenPrintReady } from './print-view.js';
 
 export { preparePrintView as prepare };
@@ -23,6 +24,8 @@ export interface StartOptions {
   deckId: string;
   /** Present when the build could not draw the diagrams: the page draws them. */
   mermaid?: object;
+  /** Served by `lectern serve`: connect to it for live updates and the presenter's moves. */
+  live?: boolean;
 }
 
 export interface LecternController {
@@ -66,6 +69,7 @@ export function start(reveal: RevealApi, options: StartOptions): LecternControll
     document.documentElement.dataset.lecternReady = 'true';
   });
   if (isPrintView()) whenPrintReady(reveal);
+  else if (options.live) startLive(reveal as unknown as LiveReveal, timers, options.deckId);
   return controller;
 }
 

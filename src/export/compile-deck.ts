@@ -6,7 +6,8 @@ import { type Diagnostic, compareDiagnostics, error, hasErrors } from '../diagno
 import { parseDeck } from '../deck/parse-deck.js';
 import type { AssetRef, Deck } from '../model/deck.js';
 import { planSchedule, type Schedule } from '../model/schedule.js';
-import { PAGE_ASSETS, renderDeckPage } from '../render/render-page.js';
+import { PAGE_ASSETS, renderDeck } from '../render/render-page.js';
+import type { RenderedSlide } from '../render/render-slides.js';
 import type { DiagramStage } from '../diagrams/deck-diagrams.js';
 import { mermaidBundle, runtimeFiles } from './package-files.js';
 import { resolveTheme } from './theme.js';
@@ -29,7 +30,14 @@ export interface CompiledDeck {
   /** Everything the deck's folder holds; empty when the deck has errors. */
   files: OutputFile[];
   /** What the printed documents reuse: the drawn diagrams and where each local file was copied. */
-  rendered?: { diagrams: ReadonlyMap<string, string>; assetUrl: (url: string) => string | undefined };
+  rendered?: {
+    diagrams: ReadonlyMap<string, string>;
+    assetUrl: (url: string) => string | undefined;
+    /** Each slide's section HTML (the live server diffs them). */
+    sections: RenderedSlide[];
+    /** The theme's CSS as served. */
+    themeCss: string;
+  };
 }
 
 export function slugOf(file: string): string {
@@ -39,6 +47,8 @@ export function slugOf(file: string): string {
 export interface CompileOptions {
   /** Draws mermaid diagrams to SVG at build time; without it they show as their source. */
   diagrams?: DiagramStage;
+  /** For `lectern serve`: the page connects to the live server. */
+  live?: boolean;
 }
 
 /**
@@ -73,13 +83,14 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
     diagnostics.sort(compareDiagnostics);
   }
   const bundle = drawn?.inPage ? mermaidBundle() : undefined;
-  const html = renderDeckPage(deck, schedule, {
+  const { html, sections } = renderDeck(deck, schedule, {
     highlightStylesheet: theme.origin === 'reveal',
     assetUrl: (url) => media.get(url)?.to,
     diagrams: drawn?.svgs ?? new Map(),
     ...(drawn?.inPage && bundle ? { inPageDiagrams: drawn.inPage } : {}),
+    ...(options.live ? { live: true } : {}),
   });
-  result.rendered = { diagrams: drawn?.svgs ?? new Map(), assetUrl: (url) => media.get(url)?.to };
+  result.rendered = { diagrams: drawn?.svgs ?? new Map(), assetUrl: (url) => media.get(url)?.to, sections, themeCss: theme.css };
   const runtime = runtimeFiles();
   result.files = [
     ...(drawn?.inPage && bundle ? [{ from: bundle.path, to: PAGE_ASSETS.mermaidJs }] : []),

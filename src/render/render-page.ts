@@ -2,7 +2,7 @@ import type { Deck } from '../model/deck.js';
 import type { Schedule } from '../model/schedule.js';
 import { escapeHtml, scriptJson } from './escape.js';
 import { createMarkdownRenderer, type MarkdownRenderOptions } from './markdown-renderer.js';
-import { renderSlides } from './render-slides.js';
+import { joinSlideSections, type RenderedSlide, renderSlideSections } from './render-slides.js';
 
 /** What the page links to, relative to the page; the build copies the files there. */
 export const PAGE_ASSETS = {
@@ -21,6 +21,14 @@ export interface RenderPageOptions extends MarkdownRenderOptions {
   highlightStylesheet: boolean;
   /** Mermaid settings when the page must draw its own diagrams (no browser at build time). */
   inPageDiagrams?: object;
+  /** Served by `lectern serve`: the page connects to the live server. */
+  live?: boolean;
+}
+
+export interface RenderedDeck {
+  html: string;
+  /** Each slide's section, for the live server's in-place updates. */
+  sections: RenderedSlide[];
 }
 
 /** Settings lectern picks for a classroom; the deck's `reveal:` front matter overrides them. */
@@ -39,12 +47,18 @@ export const REVEAL_DEFAULTS: Readonly<Record<string, unknown>> = {
 
 /** The whole `index.html` of a deck. Pure: same deck and options, same bytes. */
 export function renderDeckPage(deck: Deck, schedule: Schedule, options: RenderPageOptions): string {
+  return renderDeck(deck, schedule, options).html;
+}
+
+export function renderDeck(deck: Deck, schedule: Schedule, options: RenderPageOptions): RenderedDeck {
   const render = createMarkdownRenderer(options);
+  const sections = renderSlideSections(deck, schedule, render);
   const title = deck.meta.title ?? deck.slug;
   const { plugins: _ignored, ...userReveal } = deck.meta.reveal;
   const config = { ...REVEAL_DEFAULTS, ...userReveal, totalTime: Math.round(schedule.totalSeconds) };
   const styles = [PAGE_ASSETS.revealCss, PAGE_ASSETS.themeCss, ...(options.highlightStylesheet ? [PAGE_ASSETS.highlightCss] : []), PAGE_ASSETS.lecternCss];
-  return `<!doctype html>
+  const start = { deckId: deck.slug, ...(options.inPageDiagrams ? { mermaid: options.inPageDiagrams } : {}), ...(options.live ? { live: true } : {}) };
+  const html = `<!doctype html>
 <html lang="${escapeHtml(deck.meta.lang)}">
 <head>
 <meta charset="utf-8">
@@ -56,7 +70,7 @@ ${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
 <body>
 <div class="reveal">
 <div class="slides" data-lectern-total="${deck.slides.length}">
-${renderSlides(deck, schedule, render)}
+${joinSlideSections(sections)}
 </div>
 </div>
 <script src="${PAGE_ASSETS.revealJs}"></script>
@@ -66,9 +80,10 @@ ${renderSlides(deck, schedule, render)}
 const config = ${scriptJson(config)};
 config.plugins = [RevealNotes];
 LecternClient.prepare(config);
-Reveal.initialize(config).then(() => LecternClient.start(Reveal, ${scriptJson({ deckId: deck.slug, ...(options.inPageDiagrams ? { mermaid: options.inPageDiagrams } : {}) })}));
+Reveal.initialize(config).then(() => LecternClient.start(Reveal, ${scriptJson(start)}));
 </script>
 </body>
 </html>
 `;
+  return { html, sections };
 }

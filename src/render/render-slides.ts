@@ -6,16 +6,28 @@ import type { Token } from 'marked';
 
 export type RenderTokens = (tokens: Token[]) => string;
 
-/** The `<section>` elements of a deck; vertical slides are wrapped in their stack's section. */
+/** One slide's `<section>`, with its place in the deck: the live server diffs these. */
+export interface RenderedSlide {
+  index: number;
+  h: number;
+  v: number;
+  html: string;
+}
+
+export function renderSlideSections(deck: Deck, schedule: Schedule, render: RenderTokens): RenderedSlide[] {
+  return deck.slides.map((slide) => ({ index: slide.index, h: slide.h, v: slide.v, html: renderSlide(slide, deck.meta, schedule, render) }));
+}
+
+/** The `.slides` content: vertical slides are wrapped in their stack's section. */
+export function joinSlideSections(sections: readonly RenderedSlide[]): string {
+  const stacks = new Map<number, string[]>();
+  for (const section of sections) stacks.set(section.h, [...(stacks.get(section.h) ?? []), section.html]);
+  return [...stacks.values()].map((stack) => (stack.length === 1 ? (stack[0] ?? '') : `<section>\n${stack.join('\n')}\n</section>`)).join('\n');
+}
+
+/** The `<section>` elements of a deck. */
 export function renderSlides(deck: Deck, schedule: Schedule, render: RenderTokens): string {
-  const stacks = new Map<number, Slide[]>();
-  for (const slide of deck.slides) stacks.set(slide.h, [...(stacks.get(slide.h) ?? []), slide]);
-  const out: string[] = [];
-  for (const stack of stacks.values()) {
-    const sections = stack.map((slide) => renderSlide(slide, deck.meta, schedule, render));
-    out.push(stack.length === 1 ? (sections[0] ?? '') : `<section>\n${sections.join('\n')}\n</section>`);
-  }
-  return out.join('\n');
+  return joinSlideSections(renderSlideSections(deck, schedule, render));
 }
 
 function renderSlide(slide: Slide, meta: DeckMeta, schedule: Schedule, render: RenderTokens): string {

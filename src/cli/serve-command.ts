@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { findDecks } from '../export/find-decks.js';
+import { PACKAGE_ROOT } from '../export/package-files.js';
+import { setUpBrowser } from './diagram-setup.js';
+import { UsageError } from './usage-error.js';
+
+/** `lectern serve`: live decks and the presenter view until Ctrl-C. */
+export async function runServe(positionals: string[], values: Record<string, unknown>): Promise<number> {
+  if (positionals.length === 0) throw new UsageError('serve needs a deck file or a folder of decks');
+  const inputs = findDecks(positionals);
+  if (inputs.missing.length > 0) throw new UsageError(`not a deck file or folder: ${inputs.missing.join(', ')}`);
+  if (inputs.files.length === 0) throw new UsageError(`no .md decks in ${positionals.join(', ')}`);
+  const port = values.port === undefined ? 4321 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not \`${String(values.port)}\``);
+  const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+
+  const { session, diagrams } = setUpBrowser(values);
+  const { startLiveServer } = await import('../server/live-server.js');
+  const server = await startLiveServer({
+    files: inputs.files,
+    host,
+    port,
+    ...(diagrams ? { diagrams } : {}),
+    rehearse: values.rehearse === true,
+    rehearsalsDir: 'rehearsals',
+    watchDirs: [join(PACKAGE_ROOT, 'themes')],
+  });
+  const base = publicBase(server.url, host);
+  const lines = [`lectern serve: ${server.url}/ (Ctrl-C to stop)`];
+  for (const [slug, deck] of server.hosts) {
+    lines.push(`  ${slug}${deck.problems.length > 0 ? ' (has errors: the page shows them)' : ''}`);
+    lines.push(`    audience   ${base}/${slug}/`);
+    lines.push(`    presenter  ${base}/${slug}/presenter?token=${server.token}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (!isLoopback(host)) {
+    const first = [...server.hosts.keys()][0];
+    if (first) await printQr(`${base}/${first}/presenter?token=${server.token}`);
+  } else {
+    process.stdout.write('  (only this computer can connect; use --host 0.0.0.0 for a phone on the same network)\n');
+  }
+  if (values.open === true) openInBrowser(`${server.url}/`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await session.close();
+  return 0;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** The address another device uses: this machine's LAN address when listening on all interfaces. */
+function publicBase(url: string, host: string): string {
+  if (host !== '0.0.0.0' && host !== '::') return url;
+  const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+  return lan ? url.replace(/\/\/[^:/]+|\/\/\[[^\]]+\]/, `//${lan.address}`) : url;
+}
+
+async function printQr(text: string): Promise<void> {
+  const { default: QRCode } = await import('qrcode');
+  const code = await QRCode.toString(text, { type: 'terminal', small: true });
+  process.stdout.write(`\nPresenter view on a phone (same network):\n${code}\n`);
+}
+
+function openInBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stderr.write(`lectern: could not open a browser; go to ${url}\n`));
+  child.unref();
+}

@@ -1,0 +1,145 @@
+/**
+ * The deck page under `lectern serve`: applies the server's updates in place (changed slides,
+ * the whole slide list, the theme), shows the deck's problems over the last good slides, and
+ * follows the presenter. Inside the presenter view (`?lectern-embed=current|next`) the page
+ * follows its parent window instead and reports where it is.
+ */
+import type { ActivityTimers } from './activity-timers.js';
+import type { OverlayDiagnostic, PresentationState, ServerMessage } from '../server/protocol.js';
+import { hideProblems, showProblems } from './overlay.js';
+
+export interface LiveReveal {
+  getIndices(): { h: number; v: number; f?: number };
+  slide(h: number, v?: number, f?: number): void;
+  sync(): void;
+  getSlidesElement(): HTMLElement | null;
+  on(type: string, listener: () => void): void;
+  next(): void;
+  prev(): void;
+  left(): void;
+  right(): void;
+  up(): void;
+  down(): void;
+}
+
+export function startLive(reveal: LiveReveal, timers: ActivityTimers, deckId: string): void {
+  const embed = new URLSearchParams(location.search).get('lectern-embed');
+  if (embed) followParent(reveal, embed);
+  let offset = 0;
+  let retry = 250;
+
+  const apply = (message: ServerMessage) => {
+    switch (message.type) {
+      case 'welcome':
+      case 'state':
+        offset = message.serverNow - Date.now();
+        applyState(message.state, reveal, timers, offset, embed === null);
+        break;
+      case 'slides':
+        replaceSections(message.sections, reveal, timers);
+        break;
+      case 'deck':
+        replaceDeck(message.html, reveal, timers);
+        break;
+      case 'css':
+        reloadTheme(message.version);
+        break;
+      case 'reload':
+        location.reload();
+        break;
+      case 'problems':
+        showProblems(message.diagnostics as OverlayDiagnostic[]);
+        break;
+      case 'problems-cleared':
+        hideProblems();
+        break;
+      default:
+        break;
+    }
+  };
+
+  const connect = () => {
+    const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/__lectern/ws`);
+    socket.addEventListener('open', () => {
+      retry = 250;
+      socket.send(JSON.stringify({ type: 'hello', slug: deckId, role: 'audience' }));
+    });
+    socket.addEventListener('message', (event) => {
+      try {
+        apply(JSON.parse(String(event.data)) as ServerMessage);
+      } catch {
+        // A malformed message changes nothing on the page.
+      }
+    });
+    // The server restarted or the laptop slept: try again, more slowly each time.
+    socket.addEventListener('close', () => {
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 5000);
+    });
+  };
+  connect();
+}
+
+function applyState(state: PresentationState, reveal: LiveReveal, timers: ActivityTimers, offset: number, follow: boolean): void {
+  for (const [id, record] of Object.entries(state.timers)) timers.setRecord(id, record, offset);
+  document.documentElement.classList.toggle('lectern-timers-hidden', !state.timersVisible);
+  if (!follow) return;
+  const at = reveal.getIndices();
+  if (at.h !== state.h || at.v !== state.v || (at.f ?? -1) !== state.f) reveal.slide(state.h, state.v, state.f);
+}
+
+/** Swaps changed slides for their new version and puts the presenter back where they were. */
+function replaceSections(sections: { index: number; html: string }[], reveal: LiveReveal, timers: ActivityTimers): void {
+  const at = reveal.getIndices();
+  for (const { index, html } of sections) {
+    const old = document.querySelector(`.reveal .slides section[data-lectern-slide="${index}"]`);
+    if (!old) continue;
+    const template = document.createElement('template');
+    template.innerHTML = html.trim();
+    const fresh = template.content.firstElementChild;
+    if (fresh) old.replaceWith(fresh);
+  }
+  settle(reveal, timers, at);
+}
+
+function replaceDeck(html: string, reveal: LiveReveal, timers: ActivityTimers): void {
+  const at = reveal.getIndices();
+  const slides = reveal.getSlidesElement();
+  if (!slides) return;
+  slides.innerHTML = html;
+  settle(reveal, timers, at);
+}
+
+function settle(reveal: LiveReveal, timers: ActivityTimers, at: { h: number; v: number; f?: number }): void {
+  reveal.sync();
+  reveal.slide(at.h, at.v, at.f);
+  const slides = reveal.getSlidesElement();
+  if (slides) timers.bind(slides);
+  document.documentElement.dataset.lecternUpdates = String(Number(document.documentElement.dataset.lecternUpdates ?? 0) + 1);
+}
+
+function reloadTheme(version: number): void {
+  const link = document.querySelector<HTMLLinkElement>('link[href^="assets/theme.css"]');
+  if (link) link.href = `assets/theme.css?v=${version}`;
+}
+
+/** Inside the presenter view: go where the parent says, and tell it where we are. */
+function followParent(reveal: LiveReveal, embed: string): void {
+  const report = () => {
+    const { h, v, f } = reveal.getIndices();
+    window.parent.postMessage({ type: 'lectern:indices', h, v, f: f ?? -1, embed }, location.origin);
+  };
+  window.addEventListener('message', (event) => {
+    if (event.origin !== location.origin || typeof event.data !== 'object' || event.data === null) return;
+    const data = event.data as { type?: string; h?: number; v?: number; f?: number; command?: string };
+    if (data.type === 'lectern:go' && typeof data.h === 'number') reveal.slide(data.h, data.v ?? 0, data.f ?? -1);
+    if (data.type === 'lectern:command') {
+      const command = data.command;
+      if (command === 'next' || command === 'prev' || command === 'left' || command === 'right' || command === 'up' || command === 'down') reveal[command]();
+    }
+  });
+  reveal.on('slidechanged', report);
+  reveal.on('fragmentshown', report);
+  reveal.on('fragmenthidden', report);
+  report();
+}

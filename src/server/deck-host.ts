@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import type { DiagramStage } from '../diagrams/deck-diagrams.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { type CompiledDeck, compileDeck } from '../export/compile-deck.js';
+import { renderDeckSummary } from '../render/render-deck-summary.js';
+import { joinSlideSections } from '../render/render-slides.js';
+import type { DeckSummary, OverlayDiagnostic, ServerMessage } from './protocol.js';
+
+/** A file of the served deck: its bytes in memory, or the path it is read from on request. */
+export interface ServedFile {
+  content?: string;
+  from?: string;
+}
+
+/** The last good build of one deck, as the server serves it. */
+export interface DeckBuildState {
+  compiled: CompiledDeck;
+  files: Map<string, ServedFile>;
+  summary: DeckSummary;
+}
+
+export interface DeckHostOptions {
+  file: string;
+  diagrams?: DiagramStage;
+  /** Sends a message to every window of this deck. */
+  broadcast: (message: ServerMessage) => void;
+}
+
+/**
+ * One deck of `lectern serve`: builds it in memory, rebuilds on change (a burst of saves is
+ * coalesced and the last content always wins), keeps serving the last good build while the
+ * deck is broken, and tells the open windows the smallest change that brings them up to date.
+ */
+export class DeckHost {
+  readonly file: string;
+  slug = '';
+  current: DeckBuildState | undefined;
+  problems: OverlayDiagnostic[] = [];
+  /** Files this deck depends on besides itself (images, a theme file): the watcher adds them. */
+  dependencies = new Set<string>();
+  private building: Promise<void> | undefined;
+  private again = false;
+  /** A file the page loads as it is (an image) changed: windows must reload to see it. */
+  private reloadAfter = false;
+  private themeVersion = 0;
+
+  constructor(private readonly options: DeckHostOptions) {
+    this.file = options.file;
+  }
+
+  /** Rebuilds now, or once more after the build in progress (saves during a build are never lost). */
+  rebuild(options: { assetChanged?: boolean } = {}): Promise<void> {
+    if (options.assetChanged) this.reloadAfter = true;
+    if (this.building) {
+      this.again = true;
+      return this.building;
+    }
+    this.building = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.buildOnce();
+        } while (this.again);
+      } finally {
+        this.building = undefined;
+      }
+    })();
+    return this.building;
+  }
+
+  private async buildOnce(): Promise<void> {
+    const compiled = await compileDeck(this.file, { live: true, ...(this.options.diagrams ? { diagrams: this.options.diagrams } : {}) });
+    this.slug = compiled.slug;
+    const problems = compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => toOverlay(d, compiled.source));
+    const previous = this.current;
+    if (hasErrors(compiled.diagnostics) || compiled.files.length === 0 || !compiled.deck || !compiled.schedule || !compiled.rendered) {
+      this.problems = problems;
+      this.options.broadcast({ type: 'problems', diagnostics: problems });
+      return;
+    }
+    const files = new Map<string, ServedFile>();
+    for (const file of compiled.files) files.set(file.to, file.content !== undefined ? { content: file.content } : { from: file.from ?? '' });
+    this.dependencies = new Set(compiled.files.filter((f) => f.from && !f.to.startsWith('assets/')).map((f) => f.from ?? ''));
+    const summary = renderDeckSummary(compiled.deck, compiled.schedule, { diagrams: compiled.rendered.diagrams, assetUrl: compiled.rendered.assetUrl });
+    this.current = { compiled, files, summary };
+    const hadProblems = this.problems.length > 0;
+    this.problems = [];
+    if (hadProblems) this.options.broadcast({ type: 'problems-cleared' });
+    if (previous && this.reloadAfter) this.options.broadcast({ type: 'reload' });
+    else if (previous) for (const message of this.changes(previous, this.current)) this.options.broadcast(message);
+    this.reloadAfter = false;
+  }
+
+  /** The smallest set of messages that turns what the windows show into the new build. */
+  private changes(before: DeckBuildState, after: DeckBuildState): ServerMessage[] {
+    const messages: ServerMessage[] = [];
+    const a = before.compiled;
+    const b = after.compiled;
+    const pageShell = (c: CompiledDeck) => JSON.stringify([c.deck?.meta, (c.files.find((f) => f.to === 'index.html')?.content ?? '').replace(/<div class="slides"[\s\S]*?<script/, '')]);
+    if (pageShell(a) !== pageShell(b) || !sameFiles(before.files, after.files)) return [{ type: 'reload' }];
+    if (a.rendered?.themeCss !== b.rendered?.themeCss) messages.push({ type: 'css', version: ++this.themeVersion });
+    const old = a.rendered?.sections ?? [];
+    const now = b.rendered?.sections ?? [];
+    const sameShape = old.length === now.length && old.every((s, i) => s.h === now[i]?.h && s.v === now[i]?.v);
+    if (!sameShape) {
+      messages.push({ type: 'deck', html: joinSlideSections(now), total: now.length });
+    } else {
+      const changed = now.filter((s, i) => s.html !== old[i]?.html).map((s) => ({ index: s.index, html: s.html }));
+      if (changed.length > 0) messages.push({ type: 'slides', sections: changed });
+    }
+    return messages;
+  }
+
+  /** The deck's file for a request path inside the deck folder (`index.html`, `assets/…`), if any. */
+  async read(path: string): Promise<{ body: Buffer | string; found: boolean }> {
+    const file = this.current?.files.get(path);
+    if (!file) return { body: '', found: false };
+    if (file.content !== undefined) return { body: file.content, found: true };
+    return { body: await readFile(file.from ?? ''), found: true };
+  }
+}
+
+/** Two builds with the same files (apart from the page itself and the theme) need no reload. */
+function sameFiles(a: Map<string, ServedFile>, b: Map<string, ServedFile>): boolean {
+  const names = (m: Map<string, ServedFile>) => [...m.keys()].filter((k) => k !== 'index.html' && k !== 'assets/theme.css').sort().join('\n');
+  return names(a) === names(b);
+}
+
+function toOverlay(d: Diagnostic, source: string | undefined): OverlayDiagnostic {
+  const line = source?.split('\n')[d.span.line - 1];
+  return {
+    severity: d.severity,
+    file: d.span.file,
+    line: d.span.line,
+    column: d.span.column,
+    message: d.message,
+    ...(d.hint ? { hint: d.hint } : {}),
+    ...(line !== undefined ? { sourceLine: line.replace(/\r$/, '') } : {}),
+  };
+}

@@ -1,0 +1,128 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { Countdown } from '../client/countdown.js';
+import type { PresentationState, RehearsalRecording, Role, ServerMessage } from './protocol.js';
+import { MAX_MESSAGE_BYTES, parseClientMessage } from './validate-message.js';
+
+interface Peer {
+  socket: WebSocket;
+  slug?: string;
+  role?: Role;
+}
+
+interface Room {
+  state: PresentationState;
+  timers: Map<string, Countdown>;
+}
+
+export interface LiveHubOptions {
+  token: string;
+  /** Planned seconds of an activity (for a timer the presenter starts), if the deck has it. */
+  activitySeconds: (slug: string, id: string) => number | undefined;
+  /** Problems of a deck to show a window that joins while the deck is broken. */
+  problems: (slug: string) => ServerMessage | undefined;
+  knownDeck: (slug: string) => boolean;
+  saveRehearsal: (slug: string, recording: RehearsalRecording) => Promise<string>;
+}
+
+/**
+ * The websocket side of `lectern serve`: every window of a deck joins its room; only a socket
+ * that said hello with the presenter token can move the room or drive its timers, and every
+ * window, however late, gets the room's state at once.
+ */
+export class LiveHub {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  private readonly peers = new Set<Peer>();
+  private readonly rooms = new Map<string, Room>();
+
+  constructor(private readonly options: LiveHubOptions) {
+    this.wss.on('connection', (socket: WebSocket) => this.accept(socket));
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', ws, request));
+  }
+
+  /** Sends to every window of a deck. */
+  broadcast(slug: string, message: ServerMessage): void {
+    const text = JSON.stringify(message);
+    for (const peer of this.peers) if (peer.slug === slug && peer.socket.readyState === peer.socket.OPEN) peer.socket.send(text);
+  }
+
+  get connections(): number {
+    return this.peers.size;
+  }
+
+  async close(): Promise<void> {
+    for (const peer of this.peers) peer.socket.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private accept(socket: WebSocket): void {
+    const peer: Peer = { socket };
+    this.peers.add(peer);
+    socket.on('close', () => this.peers.delete(peer));
+    socket.on('error', () => socket.terminate());
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      void this.receive(peer, data.toString()).catch(() => undefined);
+    });
+  }
+
+  private async receive(peer: Peer, raw: string): Promise<void> {
+    const message = parseClientMessage(raw);
+    if (!message) return;
+    if (message.type === 'hello') {
+      if (!this.options.knownDeck(message.slug)) return this.send(peer, { type: 'refused', reason: 'no such deck' });
+      if (message.role === 'presenter' && !this.validToken(message.token)) return this.send(peer, { type: 'refused', reason: 'the presenter token is wrong' });
+      peer.slug = message.slug;
+      peer.role = message.role;
+      this.send(peer, { type: 'welcome', role: message.role, state: this.room(message.slug).state, serverNow: Date.now() });
+      const problems = this.options.problems(message.slug);
+      if (problems) this.send(peer, problems);
+      return;
+    }
+    // Everything below drives the presentation: the presenter's alone.
+    if (peer.role !== 'presenter' || !peer.slug) return;
+    const slug = peer.slug;
+    const room = this.room(slug);
+    if (message.type === 'navigate') {
+      Object.assign(room.state, { h: message.h, v: message.v, f: message.f });
+    } else if (message.type === 'timers-visible') {
+      room.state.timersVisible = message.visible;
+    } else if (message.type === 'timer') {
+      const seconds = this.options.activitySeconds(slug, message.id);
+      if (seconds === undefined) return;
+      const timer = room.timers.get(message.id) ?? new Countdown(seconds);
+      room.timers.set(message.id, timer);
+      timer.apply(message.action);
+      room.state.timers[message.id] = timer.toJSON();
+    } else if (message.type === 'rehearsal') {
+      const file = await this.options.saveRehearsal(slug, message.recording);
+      return this.send(peer, { type: 'rehearsal-saved', file });
+    }
+    this.broadcast(slug, { type: 'state', state: room.state, serverNow: Date.now() });
+  }
+
+  private room(slug: string): Room {
+    let room = this.rooms.get(slug);
+    if (!room) {
+      room = { state: { h: 0, v: 0, f: 0, timers: {}, timersVisible: true }, timers: new Map() };
+      this.rooms.set(slug, room);
+    }
+    return room;
+  }
+
+  private validToken(token: string | undefined): boolean {
+    if (token === undefined) return false;
+    const a = Buffer.from(token);
+    const b = Buffer.from(this.options.token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  private send(peer: Peer, message: ServerMessage): void {
+    if (peer.socket.readyState === peer.socket.OPEN) peer.socket.send(JSON.stringify(message));
+  }
+}

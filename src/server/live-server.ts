@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import type { DiagramStage } from '../diagrams/deck-diagrams.js';
+import { writeFileAtomic } from '../export/atomic-write.js';
+import { PACKAGE_ROOT } from '../export/package-files.js';
+import { escapeHtml } from '../render/escape.js';
+import { renderPresenterPage } from '../render/render-presenter.js';
+import { DeckHost } from './deck-host.js';
+import { LiveHub } from './live-hub.js';
+import type { RehearsalRecording } from './protocol.js';
+import { renderServerIndex, renderProblemPage } from './server-pages.js';
+import { createDeckWatcher, type DeckWatcher } from './watch-decks.js';
+
+export interface LiveServerOptions {
+  files: readonly string[];
+  host: string;
+  port: number;
+  diagrams?: DiagramStage;
+  rehearse: boolean;
+  /** Where rehearsals are written (`<dir>/<slug>/<time>.json`). */
+  rehearsalsDir: string;
+  /** Extra folders to watch (lectern's themes). */
+  watchDirs?: readonly string[];
+}
+
+export interface LiveServer {
+  url: string;
+  token: string;
+  hosts: ReadonlyMap<string, DeckHost>;
+  /** Memory and connections, for the benchmark and tests. */
+  stats(): { connections: number };
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+};
+
+/** Client files the server itself serves (never a path from the request). */
+const CLIENT_FILES: Record<string, string> = {
+  '/__lectern/presenter.js': join(PACKAGE_ROOT, 'lib', 'client', 'presenter.js'),
+  '/__lectern/presenter.css': join(PACKAGE_ROOT, 'lib', 'client', 'presenter.css'),
+  '/__lectern/lectern.js': join(PACKAGE_ROOT, 'lib', 'client', 'lectern.js'),
+};
+
+/**
+ * `lectern serve`: builds the decks in memory (never into decks/), serves each at `/<slug>/`,
+ * rebuilds on save and updates open windows in place, and relays the presenter's moves.
+ */
+export async function startLiveServer(options: LiveServerOptions): Promise<LiveServer> {
+  const token = randomBytes(18).toString('base64url');
+  const hosts = new Map<string, DeckHost>();
+  let hub: LiveHub | undefined;
+  const broadcastFor = (host: DeckHost) => (message: Parameters<LiveHub['broadcast']>[1]) => hub?.broadcast(host.slug, message);
+  const all: DeckHost[] = [];
+  for (const file of options.files) {
+    const host: DeckHost = new DeckHost({ file, ...(options.diagrams ? { diagrams: options.diagrams } : {}), broadcast: (m) => broadcastFor(host)(m) });
+    all.push(host);
+  }
+  await Promise.all(all.map((h) => h.rebuild()));
+  for (const host of all) hosts.set(host.slug, host);
+
+  hub = new LiveHub({
+    token,
+    knownDeck: (slug) => hosts.has(slug),
+    activitySeconds: (slug, id) => hosts.get(slug)?.current?.summary.slides.flatMap((s) => s.activities).find((a) => a.id === id)?.seconds,
+    problems: (slug) => {
+      const problems = hosts.get(slug)?.problems ?? [];
+      return problems.length > 0 ? { type: 'problems', diagnostics: problems } : undefined;
+    },
+    saveRehearsal: async (slug, recording) => saveRehearsal(options.rehearsalsDir, slug, recording, hosts.get(slug)?.file ?? ''),
+  });
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'lectern: internal error');
+      else response.destroy();
+    });
+  });
+  // A request the server cannot even parse must not bring it down.
+  server.on('clientError', (_error, socket) => socket.destroy());
+  server.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://x').pathname === '/__lectern/ws') hub?.handleUpgrade(request, socket, head);
+    else socket.destroy();
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const path = safePath(url.pathname);
+    if (path === undefined) return notFound(response);
+    if (path === '/') return send(response, 200, TYPES['.html'] ?? '', renderServerIndex([...hosts.values()]));
+    const client = CLIENT_FILES[path];
+    if (client) return send(response, 200, TYPES[extname(client)] ?? 'application/octet-stream', await readFile(client));
+    const [, slug = '', ...rest] = path.split('/');
+    const host = hosts.get(slug);
+    if (!host) return notFound(response);
+    const inner = rest.join('/');
+    if (rest.length === 0) return redirect(response, `/${slug}/`);
+    if (inner === 'presenter') {
+      if (url.searchParams.get('token') !== token) return send(response, 403, 'text/plain; charset=utf-8', 'lectern: the presenter view needs the token printed when the server started');
+      const title = host.current?.summary.title ?? slug;
+      return send(response, 200, TYPES['.html'] ?? '', renderPresenterPage({ slug, title, token, rehearse: options.rehearse, lang: host.current?.compiled.deck?.meta.lang ?? 'en' }));
+    }
+    if (inner === 'lectern-deck.json') {
+      if (!host.current) return notFound(response);
+      return send(response, 200, TYPES['.json'] ?? '', JSON.stringify(host.current.summary));
+    }
+    const file = inner === '' ? 'index.html' : inner;
+    if (!host.current && file === 'index.html') return send(response, 200, TYPES['.html'] ?? '', renderProblemPage(host));
+    const found = await host.read(file);
+    if (!found.found) return notFound(response);
+    return send(response, 200, TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', found.body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const watcher: DeckWatcher = await createDeckWatcher([...hosts.values()], options.watchDirs ?? []);
+
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    token,
+    hosts,
+    stats: () => ({ connections: hub?.connections ?? 0 }),
+    async close() {
+      await watcher.close();
+      await hub?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * The request path, decoded and checked: a path with `..`, `.`, a backslash, a NUL or a
+ * malformed escape is refused. Files are then only looked up among a deck's own build, so
+ * nothing outside it (absolute paths, symlinks out) can be reached.
+ */
+export function safePath(raw: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  if (!decoded.startsWith('/') || /[\\\0]/.test(decoded)) return undefined;
+  const segments = decoded.split('/').slice(1);
+  if (segments.some((s) => s === '..' || s === '.')) return undefined;
+  return decoded;
+}
+
+async function saveRehearsal(dir: string, slug: string, recording: RehearsalRecording, file: string): Promise<string> {
+  const target = join(dir, slug, `${new Date().toISOString().replace(/:/g, '-')}.json`);
+  await writeFileAtomic(target, `${JSON.stringify({ ...recording, slug, file }, null, 2)}\n`);
+  return target;
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  });
+  response.end(body);
+}
+
+function notFound(response: ServerResponse): void {
+  send(response, 404, 'text/plain; charset=utf-8', 'not found');
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(302, { location: escapeHtml(location) });
+  response.end();
+}

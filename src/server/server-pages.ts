@@ -1,0 +1,33 @@
+import { escapeHtml, scriptJson } from '../render/escape.js';
+import type { DeckHost } from './deck-host.js';
+
+const STYLE = `body{font:18px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1f2428;background:#fbfaf6}
+a{color:#0a6b74}li{margin:.4rem 0}pre{background:#fff3f2;border-left:6px solid #b3261e;padding:.8rem 1rem;white-space:pre-wrap}`;
+
+/** `/`: the decks this server serves (audience links only: the presenter link carries the token). */
+export function renderServerIndex(hosts: readonly DeckHost[]): string {
+  const items = hosts
+    .map((h) => {
+      const title = h.current?.summary.title ?? h.slug;
+      const state = h.problems.length > 0 ? ' <strong>(has errors)</strong>' : '';
+      return `<li><a href="/${encodeURIComponent(h.slug)}/">${escapeHtml(title)}</a>${state}</li>`;
+    })
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>lectern serve</title><style>${STYLE}</style></head>
+<body><h1>Decks</h1><ul>${items}</ul></body></html>`;
+}
+
+/** A deck that has never built: its problems, and a page that reloads itself once the deck is fixed. */
+export function renderProblemPage(host: DeckHost): string {
+  const problems = host.problems
+    .map((p) => `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}${p.sourceLine !== undefined ? `\n  ${p.line} | ${p.sourceLine}` : ''}${p.hint ? `\n  hint: ${p.hint}` : ''}`)
+    .join('\n\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(host.slug)}: errors</title><style>${STYLE}</style></head>
+<body><h1>${escapeHtml(host.slug)} has errors</h1><pre class="lectern-problems">${escapeHtml(problems)}</pre>
+<p>Fix the deck and save: this page reloads by itself.</p>
+<script>
+const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/__lectern/ws');
+socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', slug: ${scriptJson(host.slug)}, role: 'audience' }));
+socket.onmessage = (event) => { const m = JSON.parse(event.data); if (m.type !== 'welcome' && m.type !== 'state' && m.type !== 'problems') location.reload(); };
+</script></body></html>`;
+}
