@@ -83,7 +83,7 @@ export function startLive(reveal: LiveReveal, timers: ActivityTimers, deckId: st
 function applyState(state: PresentationState, reveal: LiveReveal, timers: ActivityTimers, offset: number, follow: boolean): void {
   for (const [id, record] of Object.entries(state.timers)) timers.setRecord(id, record, offset);
   document.documentElement.classList.toggle('lectern-timers-hidden', !state.timersVisible);
-  if (!follow) return;
+  if (!follow || !state.positioned) return;
   const at = reveal.getIndices();
   if (at.h !== state.h || at.v !== state.v || (at.f ?? -1) !== state.f) reveal.slide(state.h, state.v, state.f);
 }

@@ -68,9 +68,22 @@ export class DeckHost {
     return this.building;
   }
 
+  /**
+   * Rebuilds when the file on disk is not what was last built. File watchers drop some events
+   * of a fast burst of saves; checking after the burst makes sure the last save always wins.
+   */
+  async rebuildIfChanged(): Promise<void> {
+    if (this.building) return;
+    const onDisk = await readFile(this.file, 'utf8').catch(() => undefined);
+    if (onDisk !== undefined && onDisk !== this.lastSource) await this.rebuild();
+  }
+
+  private lastSource: string | undefined;
+
   private async buildOnce(): Promise<void> {
     const compiled = await compileDeck(this.file, { live: true, ...(this.options.diagrams ? { diagrams: this.options.diagrams } : {}) });
     this.slug = compiled.slug;
+    this.lastSource = compiled.source;
     const problems = compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => toOverlay(d, compiled.source));
     const previous = this.current;
     if (hasErrors(compiled.diagnostics) || compiled.files.length === 0 || !compiled.deck || !compiled.schedule || !compiled.rendered) {

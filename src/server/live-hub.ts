@@ -89,7 +89,7 @@ export class LiveHub {
     const slug = peer.slug;
     const room = this.room(slug);
     if (message.type === 'navigate') {
-      Object.assign(room.state, { h: message.h, v: message.v, f: message.f });
+      Object.assign(room.state, { positioned: true, h: message.h, v: message.v, f: message.f });
     } else if (message.type === 'timers-visible') {
       room.state.timersVisible = message.visible;
     } else if (message.type === 'timer') {
@@ -109,7 +109,7 @@ export class LiveHub {
   private room(slug: string): Room {
     let room = this.rooms.get(slug);
     if (!room) {
-      room = { state: { h: 0, v: 0, f: 0, timers: {}, timersVisible: true }, timers: new Map() };
+      room = { state: { positioned: false, h: 0, v: 0, f: -1, timers: {}, timersVisible: true }, timers: new Map() };
       this.rooms.set(slug, room);
     }
     return room;

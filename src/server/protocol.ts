@@ -9,6 +9,8 @@ export type Role = 'audience' | 'presenter';
 
 /** Where the presentation is and what its activity timers say; late joiners get it at once. */
 export interface PresentationState {
+  /** False until a presenter has moved: windows then stay where they are. */
+  positioned: boolean;
   h: number;
   v: number;
   f: number;

@@ -7,6 +7,8 @@ export interface DeckWatcher {
 
 /** Saves arriving within this many ms are one change (editors write, rename and touch in a burst). */
 const SETTLE_MS = 15;
+/** After a rebuild, look once more: a watcher may have dropped the last event of a burst. */
+const VERIFY_MS = 150;
 
 /**
  * Watches every deck file, the files each deck uses (images, its theme) and lectern's themes.
@@ -30,6 +32,7 @@ export async function createDeckWatcher(hosts: readonly DeckHost[], extraDirs: r
       timers.delete(host);
       void host.rebuild({ assetChanged: next.asset }).then(() => {
         for (const dep of host.dependencies) watcher.add(resolve(dep));
+        setTimeout(() => void host.rebuildIfChanged(), VERIFY_MS);
       });
     }, SETTLE_MS) };
     timers.set(host, next);
