@@ -14,6 +14,8 @@ Usage:
                                                  warns about overflowing slides and broken images
   lectern serve <deck.md|dir>... [--port 4321]   serve the decks live (reload on save) with a presenter
         [--host 127.0.0.1] [--open] [--rehearse] view; prints the audience and presenter URLs
+  lectern rehearsal <slug|deck.md>               the latest rehearsal (rehearsals/<slug>/) against the plan;
+        [--file <recording.json>] [--apply]      --apply writes the rehearsed times into the deck as time=
   lectern doctor                                 show versions and which Chrome/Chromium lectern uses
   lectern --version                              print the version
   lectern help                                   this text
@@ -64,6 +66,10 @@ const COMMANDS: Record<string, Command> = {
       browser: { type: 'string' },
     },
     run: async (positionals, values) => (await import('./serve-command.js')).runServe(positionals, values),
+  },
+  rehearsal: {
+    options: { ...COMMON, apply: { type: 'boolean' }, file: { type: 'string' } },
+    run: async (positionals, values) => (await import('./rehearsal-command.js')).runRehearsal(positionals, values),
   },
   check: {
     options: { ...COMMON, render: { type: 'boolean' }, browser: { type: 'string' } },

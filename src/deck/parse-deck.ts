@@ -1,8 +1,8 @@
 import { Marked } from 'marked';
 import { type Diagnostic, compareDiagnostics, error, warning } from '../diagnostics/diagnostic.js';
-import type { Deck, Slide } from '../model/deck.js';
+import { type Deck, type Slide, slideActivities } from '../model/deck.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
-import { parseSlide } from './parse-slide.js';
+import { parseSlide, type SlideParseResult } from './parse-slide.js';
 import { splitSlides } from './split-slides.js';
 
 export interface ParseDeckResult {
@@ -11,10 +11,20 @@ export interface ParseDeckResult {
 }
 
 /**
+ * Parsed slides of the previous parse, by everything a slide's parse depends on. The live
+ * server keeps one per deck: after an edit, only the slides whose text (or place) changed are
+ * parsed again. Pass a new Map each time; parseDeck fills `next` for the following call.
+ */
+export interface SlideCache {
+  previous: ReadonlyMap<string, SlideParseResult>;
+  next: Map<string, SlideParseResult>;
+}
+
+/**
  * Parses a deck file's text into the Deck model. Pure: the caller reads the file and passes
  * its name (used in every diagnostic) and the slug (the output folder's name).
  */
-export function parseDeck(source: string, file: string, slug: string): ParseDeckResult {
+export function parseDeck(source: string, file: string, slug: string, cache?: SlideCache): ParseDeckResult {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   const diagnostics: Diagnostic[] = [];
@@ -33,9 +43,13 @@ export function parseDeck(source: string, file: string, slug: string): ParseDeck
   const chunks = splitSlides(front.unclosed ? lines.slice(1) : lines.slice(front.bodyLine - 1), front.unclosed ? 2 : front.bodyLine);
   const slides: Slide[] = [];
   for (const chunk of chunks) {
-    const { slide, diagnostics: slideProblems } = parseSlide(chunk, slides.length, context);
-    slides.push(slide);
-    diagnostics.push(...slideProblems);
+    const key = cache ? JSON.stringify([chunk, slides.length, [...context.activityIds]]) : '';
+    const cached = cache?.previous.get(key);
+    const parsed = cached ?? parseSlide(chunk, slides.length, context);
+    if (cached) for (const activity of slideActivities(cached.slide)) context.activityIds.add(activity.id);
+    cache?.next.set(key, parsed);
+    slides.push(parsed.slide);
+    diagnostics.push(...parsed.diagnostics);
   }
   if (slides.length === 0 && !meta.titleSlide) {
     diagnostics.push(

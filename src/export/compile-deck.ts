@@ -4,6 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { type Diagnostic, compareDiagnostics, error, hasErrors } from '../diagnostics/diagnostic.js';
 import { parseDeck } from '../deck/parse-deck.js';
+import type { SlideParseResult } from '../deck/parse-slide.js';
+import { contentHash } from '../model/ids.js';
+import type { SectionCache } from '../render/render-slides.js';
 import type { AssetRef, Deck } from '../model/deck.js';
 import { planSchedule, type Schedule } from '../model/schedule.js';
 import { PAGE_ASSETS, renderDeck } from '../render/render-page.js';
@@ -29,6 +32,8 @@ export interface CompiledDeck {
   diagnostics: Diagnostic[];
   /** Everything the deck's folder holds; empty when the deck has errors. */
   files: OutputFile[];
+  /** Pass to the next compile of the same deck (live server). */
+  incremental?: IncrementalState;
   /** What the printed documents reuse: the drawn diagrams and where each local file was copied. */
   rendered?: {
     diagrams: ReadonlyMap<string, string>;
@@ -49,6 +54,13 @@ export interface CompileOptions {
   diagrams?: DiagramStage;
   /** For `lectern serve`: the page connects to the live server. */
   live?: boolean;
+  /** Kept by the live server between builds of a deck: unchanged slides are neither parsed nor rendered again. */
+  incremental?: IncrementalState;
+}
+
+export interface IncrementalState {
+  slides: ReadonlyMap<string, SlideParseResult>;
+  sections: SectionCache;
 }
 
 /**
@@ -65,7 +77,8 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
     const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((cause as Error).message);
     return { file, slug, diagnostics: [error('unreadable-deck', `cannot read the deck: ${reason}`, { file, line: 1, column: 1 })], files: [] };
   }
-  const { deck, diagnostics } = parseDeck(source, file, slug);
+  const nextSlides = new Map<string, SlideParseResult>();
+  const { deck, diagnostics } = parseDeck(source, file, slug, options.incremental ? { previous: options.incremental.slides, next: nextSlides } : undefined);
   const { schedule, diagnostics: scheduleProblems } = planSchedule(deck);
   diagnostics.push(...scheduleProblems);
   const deckDir = dirname(resolve(file));
@@ -89,7 +102,9 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
     diagrams: drawn?.svgs ?? new Map(),
     ...(drawn?.inPage && bundle ? { inPageDiagrams: drawn.inPage } : {}),
     ...(options.live ? { live: true } : {}),
+    ...(options.incremental ? { sectionCache: renderCache(options.incremental.sections, theme.css, drawn?.svgs, media) } : {}),
   });
+  if (options.incremental) result.incremental = { slides: nextSlides, sections: options.incremental.sections };
   result.rendered = { diagrams: drawn?.svgs ?? new Map(), assetUrl: (url) => media.get(url)?.to, sections, themeCss: theme.css };
   const runtime = runtimeFiles();
   result.files = [
@@ -103,6 +118,16 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
     ...[...media.values()],
   ];
   return result;
+}
+
+/** The section cache, emptied when something besides the slides' own text changed how they render. */
+function renderCache(cache: SectionCache, themeCss: string, svgs: ReadonlyMap<string, string> | undefined, media: ReadonlyMap<string, { to: string }>): SectionCache {
+  const key = contentHash(JSON.stringify([themeCss, [...(svgs ?? [])], [...media].map(([url, m]) => [url, m.to])]));
+  if (cache.key !== key) {
+    cache.key = key;
+    cache.sections = new WeakMap();
+  }
+  return cache;
 }
 
 /** Maps each local file the deck names to its copy under media/; a missing file is an error. */

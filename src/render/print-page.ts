@@ -16,6 +16,8 @@ export interface PrintPageOptions {
 export interface GuidePageOptions extends PrintPageOptions {
   /** Picture of each slide (a URL or data: URL) by slide index; a slide without one gets a placeholder. */
   thumbnails: ReadonlyMap<number, string>;
+  /** Actual seconds by slide index from the latest rehearsal: adds a "Rehearsed" column and a note on each card. */
+  rehearsal?: ReadonlyMap<number, number>;
 }
 
 /**

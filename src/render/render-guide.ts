@@ -16,11 +16,13 @@ export function renderGuidePage(deck: Deck, schedule: Schedule, options: GuidePa
   const render: RenderTokens = (tokens) => markdown(demoteHeadings(tokens));
   const title = deck.meta.title ?? deck.slug;
   const entries = new Map(schedule.entries.map((entry) => [entry.slideIndex, entry]));
-  const cards = deck.slides.map((slide) => renderCard(slide, entries.get(slide.index), options.thumbnails.get(slide.index), render));
+  const rehearsal = options.rehearsal;
+  const cards = deck.slides.map((slide) =>
+    renderCard(slide, entries.get(slide.index), options.thumbnails.get(slide.index), render, rehearsal?.get(slide.index)));
   const body = `${renderPrintTitle(deck.meta, title, schedule, 'Instructor guide')}
 <main class="print-guide-page">
 <h2 id="schedule">Schedule</h2>
-${renderScheduleTable(schedule)}
+${renderScheduleTable(schedule, rehearsal)}
 ${cards.join('\n')}
 </main>`;
   return printDocument({
@@ -32,19 +34,26 @@ ${cards.join('\n')}
   });
 }
 
-function renderScheduleTable(schedule: Schedule): string {
+function renderScheduleTable(schedule: Schedule, rehearsal: ReadonlyMap<number, number> | undefined): string {
+  /** The "Rehearsed" cell of a row (only when there is a rehearsal). */
+  const rehearsed = (seconds: number | undefined) =>
+    rehearsal ? `<td class="num print-rehearsed">${seconds === undefined ? '–' : formatDuration(seconds)}</td>` : '';
   const rows = schedule.entries.map((entry) => {
     const activities = entry.activities
       .map((a) => `${escapeHtml(a.title)}${a.seconds === undefined ? '' : ` (${formatDuration(a.seconds)})`}`)
       .join('<br>');
-    return `<tr><td class="num">${formatClock(entry.startSeconds)}</td><td class="num">${formatDuration(entry.seconds)}</td><td class="num">${entry.slideIndex + 1}</td><td>${escapeHtml(entry.title)}</td><td>${activities}</td></tr>`;
+    return `<tr><td class="num">${formatClock(entry.startSeconds)}</td><td class="num">${formatDuration(entry.seconds)}</td>${rehearsed(rehearsal?.get(entry.slideIndex))}<td class="num">${entry.slideIndex + 1}</td><td>${escapeHtml(entry.title)}</td><td>${activities}</td></tr>`;
   });
+  const rehearsedTotal = rehearsal
+    ? schedule.entries.reduce((sum, e) => sum + (rehearsal.get(e.slideIndex) ?? 0), 0)
+    : undefined;
+  const rehearsedHead = rehearsal ? '<th class="num">Rehearsed</th>' : '';
   return `<table class="print-schedule">
-<thead><tr><th class="num">Start</th><th class="num">Time</th><th class="num">#</th><th>Slide</th><th>Activity</th></tr></thead>
+<thead><tr><th class="num">Start</th><th class="num">Time</th>${rehearsedHead}<th class="num">#</th><th>Slide</th><th>Activity</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-<tfoot><tr><td class="num">${formatClock(schedule.totalSeconds)}</td><td class="num">${formatDuration(schedule.totalSeconds)}</td><td></td><td colspan="2">${renderTotal(schedule)}</td></tr></tfoot>
+<tfoot><tr><td class="num">${formatClock(schedule.totalSeconds)}</td><td class="num">${formatDuration(schedule.totalSeconds)}</td>${rehearsed(rehearsedTotal)}<td></td><td colspan="2">${renderTotal(schedule)}</td></tr></tfoot>
 </table>`;
 }
 
@@ -63,14 +72,21 @@ function renderTotal(schedule: Schedule): string {
   return `Total ${formatDuration(total)} of ${formatDuration(duration)} duration: ${comparison}`;
 }
 
-function renderCard(slide: Slide, entry: ScheduleEntry | undefined, thumbnail: string | undefined, render: RenderTokens): string {
+function renderCard(
+  slide: Slide,
+  entry: ScheduleEntry | undefined,
+  thumbnail: string | undefined,
+  render: RenderTokens,
+  rehearsedSeconds: number | undefined,
+): string {
   const number = slide.index + 1;
   const picture = thumbnail
     ? `<img src="${escapeHtml(thumbnail)}" alt="${escapeHtml(`Slide ${number}: ${slide.title}`)}">`
     : `<span class="print-card__placeholder">${escapeHtml(slide.title)}</span>`;
-  const timing = entry
-    ? `Slide ${number} · planned ${formatClock(entry.seconds)} at start ${formatClock(entry.startSeconds)}`
-    : `Slide ${number}`;
+  const timing = [
+    entry ? `Slide ${number} · planned ${formatClock(entry.seconds)} at start ${formatClock(entry.startSeconds)}` : `Slide ${number}`,
+    rehearsedSeconds === undefined ? '' : ` · <span class="print-rehearsed">rehearsed ${formatClock(rehearsedSeconds)}</span>`,
+  ].join('');
   const notes = slide.notes.map((block) => render(block.tokens)).join('\n');
   const details = renderGuideBlocks(slide.blocks, render, false);
   return `<section class="print-card" id="slide-${number}" data-slide="${number}">

@@ -2,7 +2,7 @@ import type { Deck } from '../model/deck.js';
 import type { Schedule } from '../model/schedule.js';
 import { escapeHtml, scriptJson } from './escape.js';
 import { createMarkdownRenderer, type MarkdownRenderOptions } from './markdown-renderer.js';
-import { joinSlideSections, type RenderedSlide, renderSlideSections } from './render-slides.js';
+import { joinSlideSections, type RenderedSlide, renderSlideSections, type SectionCache } from './render-slides.js';
 
 /** What the page links to, relative to the page; the build copies the files there. */
 export const PAGE_ASSETS = {
@@ -23,6 +23,8 @@ export interface RenderPageOptions extends MarkdownRenderOptions {
   inPageDiagrams?: object;
   /** Served by `lectern serve`: the page connects to the live server. */
   live?: boolean;
+  /** Sections of the previous render, reused for unchanged slides (the live server). */
+  sectionCache?: SectionCache;
 }
 
 export interface RenderedDeck {
@@ -52,7 +54,7 @@ export function renderDeckPage(deck: Deck, schedule: Schedule, options: RenderPa
 
 export function renderDeck(deck: Deck, schedule: Schedule, options: RenderPageOptions): RenderedDeck {
   const render = createMarkdownRenderer(options);
-  const sections = renderSlideSections(deck, schedule, render);
+  const sections = renderSlideSections(deck, schedule, render, options.sectionCache);
   const title = deck.meta.title ?? deck.slug;
   const { plugins: _ignored, ...userReveal } = deck.meta.reveal;
   const config = { ...REVEAL_DEFAULTS, ...userReveal, totalTime: Math.round(schedule.totalSeconds) };

@@ -14,8 +14,24 @@ export interface RenderedSlide {
   html: string;
 }
 
-export function renderSlideSections(deck: Deck, schedule: Schedule, render: RenderTokens): RenderedSlide[] {
-  return deck.slides.map((slide) => ({ index: slide.index, h: slide.h, v: slide.v, html: renderSlide(slide, deck.meta, schedule, render) }));
+/**
+ * Sections rendered before, by the slide's blocks (shared by every parse that reuses the slide):
+ * the live server renders only the slides an edit changed. `key` covers what else shapes a
+ * slide's HTML (theme, diagrams, copied files); a different key renders everything again.
+ */
+export interface SectionCache {
+  key: string;
+  sections: WeakMap<object, { stamp: string; html: string }>;
+}
+
+export function renderSlideSections(deck: Deck, schedule: Schedule, render: RenderTokens, cache?: SectionCache): RenderedSlide[] {
+  return deck.slides.map((slide) => {
+    const stamp = cache ? JSON.stringify([cache.key, slide.index, slide.h, slide.v, schedule.entries[slide.index]?.seconds, slide.attributes, slide.generated ? deck.meta : null]) : '';
+    const hit = cache?.sections.get(slide.blocks);
+    const html = hit && hit.stamp === stamp ? hit.html : renderSlide(slide, deck.meta, schedule, render);
+    cache?.sections.set(slide.blocks, { stamp, html });
+    return { index: slide.index, h: slide.h, v: slide.v, html };
+  });
 }
 
 /** The `.slides` content: vertical slides are wrapped in their stack's section. */

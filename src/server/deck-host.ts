@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { DiagramStage } from '../diagrams/deck-diagrams.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
-import { type CompiledDeck, compileDeck } from '../export/compile-deck.js';
+import { type CompiledDeck, compileDeck, type IncrementalState } from '../export/compile-deck.js';
 import { renderDeckSummary } from '../render/render-deck-summary.js';
 import { joinSlideSections } from '../render/render-slides.js';
 import type { DeckSummary, OverlayDiagnostic, ServerMessage } from './protocol.js';
@@ -16,7 +16,8 @@ export interface ServedFile {
 export interface DeckBuildState {
   compiled: CompiledDeck;
   files: Map<string, ServedFile>;
-  summary: DeckSummary;
+  /** Made on first request: most rebuilds are never asked for it. */
+  summary(): DeckSummary;
 }
 
 export interface DeckHostOptions {
@@ -79,9 +80,15 @@ export class DeckHost {
   }
 
   private lastSource: string | undefined;
+  private incremental: IncrementalState = { slides: new Map(), sections: { key: '', sections: new WeakMap() } };
 
   private async buildOnce(): Promise<void> {
-    const compiled = await compileDeck(this.file, { live: true, ...(this.options.diagrams ? { diagrams: this.options.diagrams } : {}) });
+    const compiled = await compileDeck(this.file, {
+      live: true,
+      incremental: this.incremental,
+      ...(this.options.diagrams ? { diagrams: this.options.diagrams } : {}),
+    });
+    if (compiled.incremental) this.incremental = compiled.incremental;
     this.slug = compiled.slug;
     this.lastSource = compiled.source;
     const problems = compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => toOverlay(d, compiled.source));
@@ -94,8 +101,9 @@ export class DeckHost {
     const files = new Map<string, ServedFile>();
     for (const file of compiled.files) files.set(file.to, file.content !== undefined ? { content: file.content } : { from: file.from ?? '' });
     this.dependencies = new Set(compiled.files.filter((f) => f.from && !f.to.startsWith('assets/')).map((f) => f.from ?? ''));
-    const summary = renderDeckSummary(compiled.deck, compiled.schedule, { diagrams: compiled.rendered.diagrams, assetUrl: compiled.rendered.assetUrl });
-    this.current = { compiled, files, summary };
+    const { deck, schedule, rendered } = compiled;
+    let summary: DeckSummary | undefined;
+    this.current = { compiled, files, summary: () => (summary ??= renderDeckSummary(deck, schedule, { diagrams: rendered.diagrams, assetUrl: rendered.assetUrl })) };
     const hadProblems = this.problems.length > 0;
     this.problems = [];
     if (hadProblems) this.options.broadcast({ type: 'problems-cleared' });

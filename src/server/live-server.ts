@@ -66,7 +66,8 @@ const CLIENT_FILES: Record<string, string> = {
 export async function startLiveServer(options: LiveServerOptions): Promise<LiveServer> {
   const token = randomBytes(18).toString('base64url');
   const hosts = new Map<string, DeckHost>();
-  let hub: LiveHub | undefined;
+  // Assigned once the decks are built; their first build broadcasts to no one.
+  let hub: LiveHub | undefined = undefined as LiveHub | undefined;
   const broadcastFor = (host: DeckHost) => (message: Parameters<LiveHub['broadcast']>[1]) => hub?.broadcast(host.slug, message);
   const all: DeckHost[] = [];
   for (const file of options.files) {
@@ -79,7 +80,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   hub = new LiveHub({
     token,
     knownDeck: (slug) => hosts.has(slug),
-    activitySeconds: (slug, id) => hosts.get(slug)?.current?.summary.slides.flatMap((s) => s.activities).find((a) => a.id === id)?.seconds,
+    activitySeconds: (slug, id) => hosts.get(slug)?.current?.summary().slides.flatMap((s) => s.activities).find((a) => a.id === id)?.seconds,
     problems: (slug) => {
       const problems = hosts.get(slug)?.problems ?? [];
       return problems.length > 0 ? { type: 'problems', diagnostics: problems } : undefined;
@@ -115,12 +116,12 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     if (rest.length === 0) return redirect(response, `/${slug}/`);
     if (inner === 'presenter') {
       if (url.searchParams.get('token') !== token) return send(response, 403, 'text/plain; charset=utf-8', 'lectern: the presenter view needs the token printed when the server started');
-      const title = host.current?.summary.title ?? slug;
+      const title = host.current?.summary().title ?? slug;
       return send(response, 200, TYPES['.html'] ?? '', renderPresenterPage({ slug, title, token, rehearse: options.rehearse, lang: host.current?.compiled.deck?.meta.lang ?? 'en' }));
     }
     if (inner === 'lectern-deck.json') {
       if (!host.current) return notFound(response);
-      return send(response, 200, TYPES['.json'] ?? '', JSON.stringify(host.current.summary));
+      return send(response, 200, TYPES['.json'] ?? '', JSON.stringify(host.current.summary()));
     }
     const file = inner === '' ? 'index.html' : inner;
     if (!host.current && file === 'index.html') return send(response, 200, TYPES['.html'] ?? '', renderProblemPage(host));

@@ -8,7 +8,7 @@ a{color:#0a6b74}li{margin:.4rem 0}pre{background:#fff3f2;border-left:6px solid #
 export function renderServerIndex(hosts: readonly DeckHost[]): string {
   const items = hosts
     .map((h) => {
-      const title = h.current?.summary.title ?? h.slug;
+      const title = h.current?.summary().title ?? h.slug;
       const state = h.problems.length > 0 ? ' <strong>(has errors)</strong>' : '';
       return `<li><a href="/${encodeURIComponent(h.slug)}/">${escapeHtml(title)}</a>${state}</li>`;
     })

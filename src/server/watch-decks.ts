@@ -6,7 +6,7 @@ export interface DeckWatcher {
 }
 
 /** Saves arriving within this many ms are one change (editors write, rename and touch in a burst). */
-const SETTLE_MS = 15;
+const SETTLE_MS = 5;
 /** After a rebuild, look once more: a watcher may have dropped the last event of a burst. */
 const VERIFY_MS = 150;
 

@@ -5,8 +5,10 @@ import type { DiagramStage } from '../../diagrams/deck-diagrams.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { renderGuidePage } from '../../render/render-guide.js';
 import { renderHandoutPage } from '../../render/render-handout.js';
+import { rehearsedSeconds } from '../../model/rehearsal.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { type BuildResult, buildDecks, type DeckBuild, writeCourseIndex } from '../build-decks.js';
+import { latestRehearsal } from '../rehearsal-files.js';
 import type { FinishedPdf, PdfMetadata } from './pdf-document.js';
 import { printDocument } from './print-document.js';
 import { printSlides } from './print-slides.js';
@@ -93,7 +95,9 @@ async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOpt
   }
   if (options.kinds.has('guide')) {
     started = Date.now();
-    const html = renderGuidePage(deck, schedule, { ...shared, thumbnails: slides?.thumbnails ?? new Map() });
+    const recording = await latestRehearsal(slug);
+    const rehearsal = recording ? { rehearsal: rehearsedSeconds(recording, deck) } : {};
+    const html = renderGuidePage(deck, schedule, { ...shared, thumbnails: slides?.thumbnails ?? new Map(), ...rehearsal });
     await save('guide', await printDocument(browser, deckDir, 'guide', html, metadata('Instructor guide')), started);
   }
   return written;
