@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runExportBench } from './bench-export.js';
+import { runReloadBench } from './bench-reload.js';
 
 const HELP = `node lib/scripts/bench.js [options]
   --runs N         builds per deck size and tool; the first is a discarded warm-up (default 7)
@@ -16,13 +17,14 @@ const HELP = `node lib/scripts/bench.js [options]
   --peers          also time reveal-md --static and Marp CLI (installed into .bench/peers)
   --json PATH      where to write every sample (default .bench/results-<timestamp>.json)
   --pdf-runs N     export and diagram runs per job, the first a warm-up (default 3; 0 skips them)
+  --reload-edits N live-reload latency edits (default 20; 0 skips the live server benchmark)
   -h, --help       this text
 Exit code: 0 even when a target is missed (this is a report); 1 when lectern failed to build a deck.`;
 
 type Tool = 'lectern' | 'reveal-md' | 'marp';
 type Dialect = 'reveal' | 'marp';
 type DeckFn = (dialect: Dialect, n: number) => string;
-interface Options { runs: number; sizes: number[]; peers: boolean; json: string | undefined; pdfRuns: number }
+interface Options { runs: number; sizes: number[]; peers: boolean; json: string | undefined; pdfRuns: number; reloadEdits: number }
 interface Timed { ms: number; rssKB: number | null; code: number | null; stderr: string }
 interface Sample { tool: Tool; size: number; run: number; warmup: boolean; ms: number; rssKB: number | null; ok: boolean; error?: string }
 /** How to run one tool: its dialect, its command line, and the file that proves it built. */
@@ -53,6 +55,7 @@ function parseOptions(argv: string[]): Options {
       peers: { type: 'boolean', default: false },
       json: { type: 'string' },
       'pdf-runs': { type: 'string', default: '3' },
+      'reload-edits': { type: 'string', default: '20' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -66,7 +69,9 @@ function parseOptions(argv: string[]): Options {
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes must be positive integers, e.g. 50,200,1000');
   const pdfRuns = Number(values['pdf-runs']);
   if (!Number.isInteger(pdfRuns) || pdfRuns === 1 || pdfRuns < 0) throw new Error('--pdf-runs must be 0 (skip) or an integer ≥ 2');
-  return { runs, sizes, peers: values.peers === true, json: values.json, pdfRuns };
+  const reloadEdits = Number(values['reload-edits']);
+  if (!Number.isInteger(reloadEdits) || reloadEdits < 0) throw new Error('--reload-edits must be 0 (skip) or a positive integer');
+  return { runs, sizes, peers: values.peers === true, json: values.json, pdfRuns, reloadEdits };
 }
 
 /** Same content as /work/shared/bench/gen-peer-decks.mjs, so results stay comparable without shared/. */
@@ -301,6 +306,7 @@ async function main(): Promise<number> {
     const pdfSizes = opts.sizes.filter((n) => n <= 200);
     await runExportBench({ runs: opts.pdfRuns, sizes: pdfSizes.length > 0 ? pdfSizes : [50], peers: opts.peers });
   }
+  if (opts.reloadEdits > 0) await runReloadBench({ edits: opts.reloadEdits, memoryEdits: 1000, peers: opts.peers });
   const lecternFailed = samples.some((s) => s.tool === 'lectern' && !s.ok);
   if (lecternFailed) console.log('lectern failed to build at least one deck: exit 1');
   return lecternFailed ? 1 : 0;
