@@ -44,6 +44,21 @@ await build({
 });
 cpSync(join(src, 'client', 'lectern.css'), join(out, 'client', 'lectern.css'));
 
+// The presenter view of `lectern serve`: the same kind of bundle, served by the live server.
+await build({
+  entryPoints: [join(src, 'client', 'presenter', 'index.ts')],
+  outfile: join(out, 'client', 'presenter.js'),
+  format: 'iife',
+  globalName: 'LecternPresenter',
+  platform: 'browser',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  bundle: true,
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+cpSync(join(src, 'client', 'presenter', 'presenter.css'), join(out, 'client', 'presenter.css'));
+
 // Scripts written in TypeScript (the benchmark) run from lib/scripts/ on Node 20, which cannot strip types.
 await build({
   entryPoints: readdirSync(join(root, 'scripts')).filter((f) => f.endsWith('.ts')).map((f) => join(root, 'scripts', f)),

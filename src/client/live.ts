@@ -125,6 +125,7 @@ function reloadTheme(version: number): void {
 
 /** Inside the presenter view: go where the parent says, and tell it where we are. */
 function followParent(reveal: LiveReveal, embed: string): void {
+  document.documentElement.classList.add('lectern-embed');
   const report = () => {
     const { h, v, f } = reveal.getIndices();
     window.parent.postMessage({ type: 'lectern:indices', h, v, f: f ?? -1, embed }, location.origin);

@@ -1,0 +1,99 @@
+import { escapeHtml, scriptJson } from './escape.js';
+
+/** Where the live server serves the presenter view's assets (lib/client/presenter.*). */
+export const PRESENTER_ASSETS = {
+  css: '/__lectern/presenter.css',
+  js: '/__lectern/presenter.js',
+} as const;
+
+export interface PresenterPageOptions {
+  slug: string;
+  /** The deck's title. */
+  title: string;
+  /** The presenter token, sent back in the websocket's `hello`. */
+  token: string;
+  /** Start with the Rehearse switch on (`lectern serve --rehearse`). */
+  rehearse: boolean;
+  /** The deck's language, for `<html lang>`. */
+  lang: string;
+}
+
+/**
+ * The presenter view's page, served at `/<slug>/presenter?token=…`. The skeleton is static
+ * HTML; `presenter.js` (global `LecternPresenter`) fills it in and talks to the server. Pure.
+ */
+export function renderPresenterPage(options: PresenterPageOptions): string {
+  const { slug, title, token, rehearse, lang } = options;
+  const base = `/${encodeURIComponent(slug)}/`;
+  const frame = (embed: 'current' | 'next', label: string) =>
+    `<iframe class="lp-frame" id="lp-frame-${embed}" title="${escapeHtml(label)}" tabindex="-1" src="${escapeHtml(`${base}?lectern-embed=${embed}`)}"></iframe>`;
+  return `<!doctype html>
+<html lang="${escapeHtml(lang || 'en')}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="lectern">
+<meta name="robots" content="noindex">
+<meta name="referrer" content="no-referrer">
+<title>Presenter · ${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${PRESENTER_ASSETS.css}">
+</head>
+<body class="lp">
+<header class="lp-bar">
+  <h1 class="lp-title" id="lp-title">${escapeHtml(title)}</h1>
+  <div class="lp-clock" title="Wall clock"><span class="lp-label">Time</span> <span id="lp-wall">--:--</span></div>
+  <div class="lp-elapsed" title="Elapsed since the start">
+    <span class="lp-label">Elapsed</span> <span id="lp-elapsed">0:00</span>
+    <button type="button" class="lp-button lp-small" id="lp-elapsed-start">Start</button>
+    <button type="button" class="lp-button lp-small" id="lp-elapsed-reset">Reset</button>
+  </div>
+  <div class="lp-pace" id="lp-pace" data-state="idle">not started</div>
+  <div class="lp-rehearse">
+    <label class="lp-switch"><input type="checkbox" id="lp-rehearse"${rehearse ? ' checked' : ''}> <span>Rehearse</span></label>
+    <button type="button" class="lp-button lp-small" id="lp-rehearse-finish">Finish rehearsal</button>
+    <span class="lp-rehearse-status" id="lp-rehearse-status" role="status"></span>
+  </div>
+  <div class="lp-connection" id="lp-connection" data-state="connecting">connecting…</div>
+</header>
+<div class="lp-problems" id="lp-problems" role="alert" hidden></div>
+<main class="lp-main">
+  <section class="lp-current" aria-label="Current slide">
+    <div class="lp-frame-box">${frame('current', 'Current slide')}</div>
+    <div class="lp-slide-info">
+      <span class="lp-position" id="lp-position"></span>
+      <span class="lp-slide-title" id="lp-slide-title"></span>
+      <span class="lp-planned"><span class="lp-label">Planned</span> <span id="lp-planned">–</span></span>
+      <span class="lp-planned-start"><span class="lp-label">Starts at</span> <span id="lp-planned-start">–</span></span>
+    </div>
+  </section>
+  <section class="lp-next" aria-label="Next slide">
+    <div class="lp-frame-box">${frame('next', 'Next slide')}<div class="lp-end" id="lp-end" hidden>End of deck</div></div>
+  </section>
+  <section class="lp-timer" id="lp-timer" aria-label="Activity timer" hidden>
+    <div class="lp-timer-head"><span class="lp-label">Activity</span> <span id="lp-timer-title"></span></div>
+    <div class="lp-timer-display" id="lp-timer-display" data-state="idle">0:00</div>
+    <div class="lp-timer-status" id="lp-timer-status">Ready</div>
+    <div class="lp-timer-buttons">
+      <button type="button" class="lp-button lp-primary" id="lp-timer-toggle" data-action="toggle">Start</button>
+      <button type="button" class="lp-button" data-action="reset">Reset</button>
+      <button type="button" class="lp-button" data-action="minus">−1 min</button>
+      <button type="button" class="lp-button" data-action="plus">+1 min</button>
+    </div>
+    <label class="lp-check"><input type="checkbox" id="lp-timers-visible"> Show timer to audience</label>
+  </section>
+  <section class="lp-notes" aria-label="Speaker notes">
+    <div class="lp-notes-body" id="lp-notes"><p class="lp-muted">Loading…</p></div>
+  </section>
+  <nav class="lp-nav" aria-label="Navigation">
+    <button type="button" class="lp-button lp-nav-button" id="lp-prev">◀ Prev</button>
+    <button type="button" class="lp-button lp-nav-button lp-primary" id="lp-next">Next ▶</button>
+  </nav>
+</main>
+<script src="${PRESENTER_ASSETS.js}"></script>
+<script>
+LecternPresenter.start(${scriptJson({ slug, token, rehearse })});
+</script>
+</body>
+</html>
+`;
+}
