@@ -12,6 +12,8 @@ export interface LiveReveal {
   getIndices(): { h: number; v: number; f?: number };
   slide(h: number, v?: number, f?: number): void;
   sync(): void;
+  layout(): void;
+  configure(options: Record<string, unknown>): void;
   getSlidesElement(): HTMLElement | null;
   on(type: string, listener: () => void): void;
   next(): void;
@@ -91,15 +93,27 @@ function applyState(state: PresentationState, reveal: LiveReveal, timers: Activi
 /** Swaps changed slides for their new version and puts the presenter back where they were. */
 function replaceSections(sections: { index: number; html: string }[], reveal: LiveReveal, timers: ActivityTimers): void {
   const at = reveal.getIndices();
+  let backgroundsChanged = false;
   for (const { index, html } of sections) {
     const old = document.querySelector(`.reveal .slides section[data-lectern-slide="${index}"]`);
     if (!old) continue;
     const template = document.createElement('template');
     template.innerHTML = html.trim();
     const fresh = template.content.firstElementChild;
-    if (fresh) old.replaceWith(fresh);
+    if (!fresh) continue;
+    backgroundsChanged ||= backgroundOf(old) !== backgroundOf(fresh);
+    old.replaceWith(fresh);
   }
-  settle(reveal, timers, at);
+  // A full sync rebuilds every slide's background: only worth it when a background changed.
+  settle(reveal, timers, at, backgroundsChanged);
+}
+
+function backgroundOf(section: Element): string {
+  return section
+    .getAttributeNames()
+    .filter((name) => name.startsWith('data-background') || name === 'data-state' || name === 'data-transition')
+    .map((name) => `${name}=${section.getAttribute(name)}`)
+    .join(' ');
 }
 
 function replaceDeck(html: string, reveal: LiveReveal, timers: ActivityTimers): void {
@@ -107,12 +121,13 @@ function replaceDeck(html: string, reveal: LiveReveal, timers: ActivityTimers): 
   const slides = reveal.getSlidesElement();
   if (!slides) return;
   slides.innerHTML = html;
-  settle(reveal, timers, at);
+  settle(reveal, timers, at, true);
 }
 
-function settle(reveal: LiveReveal, timers: ActivityTimers, at: { h: number; v: number; f?: number }): void {
-  reveal.sync();
+function settle(reveal: LiveReveal, timers: ActivityTimers, at: { h: number; v: number; f?: number }, full: boolean): void {
+  if (full) reveal.sync();
   reveal.slide(at.h, at.v, at.f);
+  if (!full) reveal.layout();
   const slides = reveal.getSlidesElement();
   if (slides) timers.bind(slides);
   document.documentElement.dataset.lecternUpdates = String(Number(document.documentElement.dataset.lecternUpdates ?? 0) + 1);
@@ -126,6 +141,8 @@ function reloadTheme(version: number): void {
 /** Inside the presenter view: go where the parent says, and tell it where we are. */
 function followParent(reveal: LiveReveal, embed: string): void {
   document.documentElement.classList.add('lectern-embed');
+  // A phone's preview is a tenth of the deck's width: let reveal.js scale that far down.
+  reveal.configure({ minScale: 0.05 });
   const report = () => {
     const { h, v, f } = reveal.getIndices();
     window.parent.postMessage({ type: 'lectern:indices', h, v, f: f ?? -1, embed }, location.origin);
