@@ -30,34 +30,26 @@ await build({
 });
 chmodSync(join(out, 'cli', 'bin.js'), 0o755);
 
-await build({
-  entryPoints: [join(src, 'client', 'index.ts')],
-  outfile: join(out, 'client', 'lectern.js'),
-  format: 'iife',
-  globalName: 'LecternClient',
-  platform: 'browser',
-  target: ['chrome100', 'firefox100', 'safari15'],
-  bundle: true,
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
-cpSync(join(src, 'client', 'lectern.css'), join(out, 'client', 'lectern.css'));
+/** Code that runs in the page: one classic script (a global), so a deck opened from file:// runs it. */
+async function bundleClient(entry, name, globalName, css) {
+  await build({
+    entryPoints: [join(src, 'client', ...entry)],
+    outfile: join(out, 'client', `${name}.js`),
+    format: 'iife',
+    globalName,
+    platform: 'browser',
+    target: ['chrome100', 'firefox100', 'safari15'],
+    bundle: true,
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  cpSync(join(src, 'client', ...css), join(out, 'client', `${name}.css`));
+}
 
-// The presenter view of `lectern serve`: the same kind of bundle, served by the live server.
-await build({
-  entryPoints: [join(src, 'client', 'presenter', 'index.ts')],
-  outfile: join(out, 'client', 'presenter.js'),
-  format: 'iife',
-  globalName: 'LecternPresenter',
-  platform: 'browser',
-  target: ['chrome100', 'firefox100', 'safari15'],
-  bundle: true,
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
-cpSync(join(src, 'client', 'presenter', 'presenter.css'), join(out, 'client', 'presenter.css'));
+await bundleClient(['index.ts'], 'lectern', 'LecternClient', ['lectern.css']);
+// The presenter view of `lectern serve`, served by the live server.
+await bundleClient(['presenter', 'index.ts'], 'presenter', 'LecternPresenter', ['presenter', 'presenter.css']);
 
 // Scripts written in TypeScript (the benchmark) run from lib/scripts/ on Node 20, which cannot strip types.
 await build({
