@@ -18,15 +18,25 @@ export async function runServe(positionals: string[], values: Record<string, unk
 
   const { session, diagrams } = setUpBrowser(values);
   const { startLiveServer } = await import('../server/live-server.js');
-  const server = await startLiveServer({
-    files: inputs.files,
-    host,
-    port,
-    ...(diagrams ? { diagrams } : {}),
-    rehearse: values.rehearse === true,
-    rehearsalsDir: 'rehearsals',
-    watchDirs: [join(PACKAGE_ROOT, 'themes')],
-  });
+  let server: Awaited<ReturnType<typeof startLiveServer>>;
+  try {
+    server = await startLiveServer({
+      files: inputs.files,
+      host,
+      port,
+      ...(diagrams ? { diagrams } : {}),
+      rehearse: values.rehearse === true,
+      rehearsalsDir: 'rehearsals',
+      watchDirs: [join(PACKAGE_ROOT, 'themes')],
+    });
+  } catch (cause) {
+    await session.close();
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') return fail(`port ${port} on ${host} is in use`, `another lectern serve may be running; try --port ${port + 1}`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return fail(`cannot listen on ${host}`, 'use an address of this computer, such as 127.0.0.1 or 0.0.0.0');
+    if (code === 'EACCES') return fail(`not allowed to listen on port ${port}`, 'ports below 1024 need special rights; try --port 4321');
+    throw cause;
+  }
   const base = publicBase(server.url, host);
   const lines = [`lectern serve: ${server.url}/ (Ctrl-C to stop)`];
   for (const [slug, deck] of server.hosts) {
@@ -51,6 +61,11 @@ export async function runServe(positionals: string[], values: Record<string, unk
   await server.close();
   await session.close();
   return 0;
+}
+
+function fail(message: string, hint: string): number {
+  process.stderr.write(`lectern: ${message}\n  hint: ${hint}\n`);
+  return 1;
 }
 
 function isLoopback(host: string): boolean {

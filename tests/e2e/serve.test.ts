@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import type { ManagedBrowser } from '../../src/browser/launch-browser.js';
 import { type LiveServer, startLiveServer } from '../../src/server/live-server.js';
 import { startBrowser } from '../helpers/browser.js';
-import { tempDir } from '../helpers/cli.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 
 declare const Reveal: { getIndices(): { h: number; v: number; f?: number }; slide(h: number, v?: number): void };
 
@@ -166,6 +166,12 @@ describe("lectern serve: only the deck's own files", () => {
     expect((await fetch(`${server.url}/live/`)).status).toBe(200);
     expect((await fetch(`${server.url}/live/assets/reveal.js`)).status).toBe(200);
     expect((await fetch(`${server.url}/live`)).status).toBe(200);
+  });
+
+  it('says so when the port is taken, without a stack trace', async () => {
+    const result = await runCli(['serve', deckFile, '--port', new URL(server.url).port]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/lectern: port \d+ on 127\.0\.0\.1 is in use\n  hint: /);
   });
 
   it('listens on 127.0.0.1 only', () => {
