@@ -171,7 +171,7 @@ describe("lectern serve: only the deck's own files", () => {
   it('says so when the port is taken, without a stack trace', async () => {
     const result = await runCli(['serve', deckFile, '--port', new URL(server.url).port]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/lectern: port \d+ on 127\.0\.0\.1 is in use\n  hint: /);
+    expect(result.stderr).toMatch(/lectern: port \d+ on 127\.0\.0\.1 is in use\n {2}hint: /);
   });
 
   it('listens on 127.0.0.1 only', () => {
