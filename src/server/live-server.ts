@@ -9,6 +9,7 @@ import { PACKAGE_ROOT } from '../export/package-files.js';
 import { escapeHtml } from '../render/escape.js';
 import { renderPresenterPage } from '../render/render-presenter.js';
 import { DeckHost } from './deck-host.js';
+import { createIdleCollector } from './idle-collector.js';
 import { LiveHub } from './live-hub.js';
 import type { RehearsalRecording } from './protocol.js';
 import { renderServerIndex, renderProblemPage } from './server-pages.js';
@@ -69,9 +70,17 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   // Assigned once the decks are built; their first build broadcasts to no one.
   let hub: LiveHub | undefined = undefined as LiveHub | undefined;
   const broadcastFor = (host: DeckHost) => (message: Parameters<LiveHub['broadcast']>[1]) => hub?.broadcast(host.slug, message);
+  const collector = createIdleCollector();
   const all: DeckHost[] = [];
   for (const file of options.files) {
-    const host: DeckHost = new DeckHost({ file, ...(options.diagrams ? { diagrams: options.diagrams } : {}), broadcast: (m) => broadcastFor(host)(m) });
+    const host: DeckHost = new DeckHost({
+      file,
+      ...(options.diagrams ? { diagrams: options.diagrams } : {}),
+      broadcast: (m) => {
+        collector.poke();
+        broadcastFor(host)(m);
+      },
+    });
     all.push(host);
   }
   await Promise.all(all.map((h) => h.rebuild()));
@@ -144,6 +153,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     hosts,
     stats: () => ({ connections: hub?.connections ?? 0 }),
     async close() {
+      collector.stop();
       await watcher.close();
       await hub?.close();
       server.closeAllConnections();
