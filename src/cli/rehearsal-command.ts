@@ -5,7 +5,9 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../export/atomic-write.js';
 import { type CompiledDeck, compileDeck, slugOf } from '../export/compile-deck.js';
 import { latestRehearsalFile, readRehearsal, REHEARSALS_DIR, type RehearsalFile } from '../export/rehearsal-files.js';
-import { applyRehearsedTimes, compareRehearsal, formatRehearsalReport } from '../model/rehearsal.js';
+import { applyRehearsedTimes } from '../model/rehearsal-apply.js';
+import { compareRehearsal } from '../model/rehearsal-report.js';
+import { formatRehearsalReport } from '../model/rehearsal-report-text.js';
 import { displayPath, printDiagnostics, useColor } from './print.js';
 import { UsageError } from './usage-error.js';
 

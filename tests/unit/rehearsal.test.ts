@@ -5,14 +5,10 @@ import { parseDeck } from '../../src/deck/parse-deck.js';
 import { isRehearsalRecording, latestRehearsal, latestRehearsalFile } from '../../src/export/rehearsal-files.js';
 import type { Deck } from '../../src/model/deck.js';
 import { parseDuration } from '../../src/model/duration.js';
-import {
-  applyRehearsedTimes,
-  compareRehearsal,
-  formatDeckTime,
-  formatRehearsalReport,
-  rehearsedSeconds,
-  roundToStep,
-} from '../../src/model/rehearsal.js';
+import { applyRehearsedTimes, formatDeckTime, roundToStep } from '../../src/model/rehearsal-apply.js';
+import { rehearsedSeconds } from '../../src/model/rehearsal-match.js';
+import { compareRehearsal } from '../../src/model/rehearsal-report.js';
+import { formatRehearsalReport } from '../../src/model/rehearsal-report-text.js';
 import { planSchedule } from '../../src/model/schedule.js';
 import type { RehearsalRecording } from '../../src/server/protocol.js';
 import { renderGuidePage } from '../../src/render/render-guide.js';

@@ -5,7 +5,7 @@ import type { DiagramStage } from '../../diagrams/deck-diagrams.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { renderGuidePage } from '../../render/render-guide.js';
 import { renderHandoutPage } from '../../render/render-handout.js';
-import { rehearsedSeconds } from '../../model/rehearsal.js';
+import { rehearsedSeconds } from '../../model/rehearsal-match.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { type BuildResult, buildDecks, type DeckBuild, writeCourseIndex } from '../build-decks.js';
 import { latestRehearsal } from '../rehearsal-files.js';
