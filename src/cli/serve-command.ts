@@ -16,6 +16,8 @@ export async function runServe(positionals: string[], values: Record<string, unk
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not \`${String(values.port)}\``);
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
 
+  // A teaching session must not end on a bug in one request or one rebuild: report and go on.
+  process.on('unhandledRejection', (cause) => process.stderr.write(`lectern: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`));
   const { session, diagrams } = setUpBrowser(values);
   const { startLiveServer } = await import('../server/live-server.js');
   let server: Awaited<ReturnType<typeof startLiveServer>>;

@@ -60,7 +60,7 @@ export class DeckHost {
       try {
         do {
           this.again = false;
-          await this.buildOnce();
+          await this.buildOnce().catch((cause: unknown) => this.failed(cause));
         } while (this.again);
       } finally {
         this.building = undefined;
@@ -110,6 +110,17 @@ export class DeckHost {
     if (previous && this.reloadAfter) this.options.broadcast({ type: 'reload' });
     else if (previous) for (const message of this.changes(previous, this.current)) this.options.broadcast(message);
     this.reloadAfter = false;
+  }
+
+  /**
+   * A build that threw (a bug, or the disk): the server keeps serving the last good build and
+   * says what happened in the page and on the terminal, instead of going down mid-lesson.
+   */
+  private failed(cause: unknown): void {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    this.problems = [{ severity: 'error', file: this.file, line: 1, column: 1, message: `lectern could not build this deck: ${message}`, hint: 'save again; if it persists, please report it with the deck' }];
+    process.stderr.write(`lectern: could not build ${this.file}: ${cause instanceof Error ? (cause.stack ?? message) : message}\n`);
+    this.options.broadcast({ type: 'problems', diagnostics: this.problems });
   }
 
   /** The smallest set of messages that turns what the windows show into the new build. */

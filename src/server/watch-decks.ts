@@ -32,8 +32,8 @@ export async function createDeckWatcher(hosts: readonly DeckHost[], extraDirs: r
       timers.delete(host);
       void host.rebuild({ assetChanged: next.asset }).then(() => {
         for (const dep of host.dependencies) watcher.add(resolve(dep));
-        setTimeout(() => void host.rebuildIfChanged(), VERIFY_MS);
-      });
+        setTimeout(() => void host.rebuildIfChanged().catch(() => undefined), VERIFY_MS);
+      }, () => undefined);
     }, SETTLE_MS) };
     timers.set(host, next);
   };
