@@ -13,7 +13,16 @@ export interface PrintPageOptions {
   assetUrl?: (url: string) => string | undefined;
 }
 
+/** Slides drawn as themselves in the guide: their sections, and the deck's stylesheets to draw them with. */
+export interface SlidePreviews {
+  sections: ReadonlyMap<number, string>;
+  /** URLs of reveal.js's, the theme's and lectern's stylesheets, relative to the page. */
+  stylesheets: readonly string[];
+}
+
 export interface GuidePageOptions extends PrintPageOptions {
+  /** Each slide as vector HTML (sharp, selectable, no screenshots); wins over `thumbnails`. */
+  previews?: SlidePreviews;
   /** Picture of each slide (a URL or data: URL) by slide index; a slide without one gets a placeholder. */
   thumbnails: ReadonlyMap<number, string>;
   /** Actual seconds by slide index from the latest rehearsal: adds a "Rehearsed" column and a note on each card. */
@@ -44,6 +53,19 @@ const HIGHLIGHT_CSS = `
 .hljs-emphasis { font-style: italic; }
 .hljs-strong { font-weight: 700; }
 `;
+
+/**
+ * Inside a slide preview's shadow root (the guide): the slide at its own 1280×720, scaled to
+ * the 80 mm column (80 mm = 302.36 px), every fragment shown. The shadow root keeps the
+ * guide's styles and the deck's apart; the theme's variables still inherit from the page.
+ */
+export const SLIDE_PREVIEW_CSS = `:host { display: block; position: relative; width: 100%; height: 100%; overflow: hidden; background: var(--r-background-color, #fff); }
+.reveal { position: absolute; left: 0; top: 0; width: 1280px; height: 720px; zoom: 0.23622; overflow: hidden; }
+.reveal .slides { position: absolute; inset: 0; width: 1280px; height: 720px; margin: 0; transform: none; perspective: none; pointer-events: none; }
+.reveal .slides > section { display: flex !important; flex-direction: column; justify-content: center; position: absolute !important; top: 0 !important; left: 0 !important; width: 1280px !important; height: 720px !important; padding: 0 26px; box-sizing: border-box; transform: none !important; opacity: 1 !important; visibility: visible !important; }
+.reveal .fragment { opacity: 1 !important; visibility: visible !important; transform: none !important; }
+.reveal aside.notes { display: none; }
+:host(.slide-preview--dark) .reveal .slides > section, :host(.slide-preview--dark) .reveal h1, :host(.slide-preview--dark) .reveal h2, :host(.slide-preview--dark) .reveal h3 { color: #fff; }`;
 
 /** The stylesheet both printed documents share; the paper size goes into `@page`. */
 export function printStyles(paper: PrintPageOptions['paper']): string {
@@ -98,10 +120,12 @@ th { background: #e8eef2; }
 .print-schedule td.num, .print-schedule th.num { text-align: right; white-space: nowrap; }
 .print-schedule tfoot td { font-weight: 700; background: #f3f6f8; }
 .print-schedule .print-over { color: #b3123c; }
-.print-card { display: grid; grid-template-columns: 45% 1fr; gap: 5mm; margin: 0 0 5mm; padding-top: 3mm; border-top: 0.3mm solid #c9d6de; break-inside: avoid; page-break-inside: avoid; }
+.print-card { display: grid; grid-template-columns: 80mm 1fr; gap: 5mm; margin: 0 0 5mm; padding-top: 3mm; border-top: 0.3mm solid #c9d6de; break-inside: avoid; page-break-inside: avoid; }
 .print-card h2 { margin-top: 0; font-size: 12pt; }
 .print-card__picture { align-self: start; aspect-ratio: 16 / 9; width: 100%; border: 0.3mm solid #9aa6ae; overflow: hidden; background: #f3f6f8; display: flex; align-items: center; justify-content: center; text-align: center; padding: 2mm; }
 .print-card__picture img { display: block; width: 100%; height: 100%; object-fit: contain; }
+.print-card__picture:has(.slide-preview) { padding: 0; display: block; }
+.slide-preview { display: block; width: 100%; height: 100%; }
 .print-card__picture:has(img) { padding: 0; background: #fff; }
 .print-card__placeholder { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 12pt; font-weight: 600; color: #3d4b55; }
 .print-card__timing { margin: 0 0 1.5mm; font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 9pt; color: #5b6770; }
@@ -119,17 +143,21 @@ export interface PrintDocument {
   author?: string;
   paper: PrintPageOptions['paper'];
   body: string;
+  /** Stylesheets the page links (the guide's slide previews use the deck's own). */
+  stylesheets?: readonly string[];
 }
 
-/** The whole page around a document's body: self-contained, no scripts, no external styles. */
+/** The whole page around a document's body: no scripts; only the deck's own stylesheets linked. */
 export function printDocument(doc: PrintDocument): string {
   const author = doc.author ? `\n<meta name="author" content="${escapeHtml(doc.author)}">` : '';
+  // The deck's stylesheets come first: the document's own styles must win over a theme's.
+  const links = (doc.stylesheets ?? []).map((href) => `\n<link rel="stylesheet" href="${escapeHtml(href)}">`).join('');
   return `<!doctype html>
 <html lang="${escapeHtml(doc.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="generator" content="lectern">${author}
-<title>${escapeHtml(doc.title)}</title>
+<title>${escapeHtml(doc.title)}</title>${links}
 <style>${printStyles(doc.paper)}</style>
 </head>
 <body>

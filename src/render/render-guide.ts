@@ -3,8 +3,42 @@ import { formatClock, formatDuration } from '../model/duration.js';
 import type { Schedule, ScheduleEntry } from '../model/schedule.js';
 import { escapeHtml } from './escape.js';
 import { createMarkdownRenderer } from './markdown-renderer.js';
-import { demoteHeadings, type GuidePageOptions, printDocument, renderPrintTitle } from './print-page.js';
+import { demoteHeadings, type GuidePageOptions, printDocument, renderPrintTitle, SLIDE_PREVIEW_CSS } from './print-page.js';
 import type { RenderTokens } from './render-slides.js';
+
+/** The slide as itself (vector), else its screenshot, else its title in a box. */
+function renderPicture(slide: Slide, options: GuidePageOptions): string {
+  const section = options.previews?.sections.get(slide.index);
+  if (section !== undefined) {
+    const background = slideBackground(section);
+    const style = background ? ` style="background: ${escapeHtml(background.css)}"` : '';
+    const links = options.previews?.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('') ?? '';
+    // A declarative shadow root: the deck's CSS styles the slide and nothing else, with no script.
+    return `<div class="slide-preview${background?.dark ? ' slide-preview--dark' : ''}"${style}><template shadowrootmode="open">${links}<style>${SLIDE_PREVIEW_CSS}</style><div class="reveal"><div class="slides">${section}</div></div></template></div>`;
+  }
+  const thumbnail = options.thumbnails.get(slide.index);
+  return thumbnail
+    ? `<img src="${escapeHtml(thumbnail)}" alt="${escapeHtml(`Slide ${slide.index + 1}: ${slide.title}`)}">`
+    : `<span class="print-card__placeholder">${escapeHtml(slide.title)}</span>`;
+}
+
+/** reveal.js draws `data-background` with script; the preview needs it as CSS. */
+function slideBackground(section: string): { css: string; dark: boolean } | undefined {
+  const open = /^<section\b[^>]*>/.exec(section)?.[0] ?? '';
+  const color = /\sdata-background(?:-color)?="([^"]+)"/.exec(open)?.[1];
+  const image = /\sdata-background-image="([^"]+)"/.exec(open)?.[1];
+  if (image) return { css: `center / cover no-repeat url("${image.replace(/"/g, '%22')}")`, dark: false };
+  if (!color || !/^(#[0-9a-f]{3,8}|rgba?\([^)]*\)|[a-z]+)$/i.test(color)) return undefined;
+  return { css: color, dark: isDarkColor(color) };
+}
+
+function isDarkColor(color: string): boolean {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color)?.[1];
+  if (!hex) return false;
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+  const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45;
+}
 
 /**
  * The instructor guide: the schedule first (it is what the instructor checks the clock
@@ -18,7 +52,7 @@ export function renderGuidePage(deck: Deck, schedule: Schedule, options: GuidePa
   const entries = new Map(schedule.entries.map((entry) => [entry.slideIndex, entry]));
   const rehearsal = options.rehearsal;
   const cards = deck.slides.map((slide) =>
-    renderCard(slide, entries.get(slide.index), options.thumbnails.get(slide.index), render, rehearsal?.get(slide.index)));
+    renderCard(slide, entries.get(slide.index), renderPicture(slide, options), render, rehearsal?.get(slide.index)));
   const body = `${renderPrintTitle(deck.meta, title, schedule, 'Instructor guide')}
 <main class="print-guide-page">
 <h2 id="schedule">Schedule</h2>
@@ -26,6 +60,8 @@ ${renderScheduleTable(schedule, rehearsal)}
 ${cards.join('\n')}
 </main>`;
   return printDocument({
+    // The theme's variables (colours, fonts) reach the previews from the page.
+    ...(options.previews ? { stylesheets: options.previews.stylesheets.filter((href) => href.endsWith('theme.css')) } : {}),
     lang: deck.meta.lang,
     title: `${title} — Instructor guide`,
     ...(deck.meta.author ? { author: deck.meta.author } : {}),
@@ -75,14 +111,11 @@ function renderTotal(schedule: Schedule): string {
 function renderCard(
   slide: Slide,
   entry: ScheduleEntry | undefined,
-  thumbnail: string | undefined,
+  picture: string,
   render: RenderTokens,
   rehearsedSeconds: number | undefined,
 ): string {
   const number = slide.index + 1;
-  const picture = thumbnail
-    ? `<img src="${escapeHtml(thumbnail)}" alt="${escapeHtml(`Slide ${number}: ${slide.title}`)}">`
-    : `<span class="print-card__placeholder">${escapeHtml(slide.title)}</span>`;
   const timing = [
     entry ? `Slide ${number} · planned ${formatClock(entry.seconds)} at start ${formatClock(entry.startSeconds)}` : `Slide ${number}`,
     rehearsedSeconds === undefined ? '' : ` · <span class="print-rehearsed">rehearsed ${formatClock(rehearsedSeconds)}</span>`,

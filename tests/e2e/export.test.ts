@@ -69,6 +69,8 @@ describe('lectern export', () => {
     for (const note of NOTES) expect(text).toContain(note);
     expect(text.indexOf('Schedule')).toBeLessThan(text.indexOf('NOTE-ONE'));
     expect(text).toContain('HANDOUT-ONLY');
+    // Slide pictures are the slides themselves, drawn as vectors: their text is in the PDF.
+    expect(text).toContain('Lint first');
     expect(text).toMatch(/Slide 3 · planned 1:30/);
     expect(pdfInfo(pdf('guide')).Author).toBe('Test suite');
     expect((await pdfOutline(pdf('guide'))).length).toBeGreaterThan(3);

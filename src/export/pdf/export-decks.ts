@@ -76,16 +76,14 @@ async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOpt
   };
 
   let started = Date.now();
-  const needsSlides = options.kinds.has('slides') || options.kinds.has('guide');
-  const slides = needsSlides
+  const slides = options.kinds.has('slides')
     ? await printSlides(browser, join(deckDir, 'index.html'), deck, {
         tabs: options.tabs,
-        thumbnails: options.kinds.has('guide'),
         metadata: metadata(''),
         onProgress: (done, total) => options.onProgress?.({ type: 'pages', slug, done, total }),
       })
     : undefined;
-  if (slides && options.kinds.has('slides')) await save('slides', slides.pdf, started);
+  if (slides) await save('slides', slides.pdf, started);
 
   const shared = { paper: options.paper, diagrams: rendered.diagrams, assetUrl: rendered.assetUrl };
   if (options.kinds.has('handout')) {
@@ -97,7 +95,14 @@ async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOpt
     started = Date.now();
     const recording = await latestRehearsal(slug);
     const rehearsal = recording ? { rehearsal: rehearsedSeconds(recording, deck) } : {};
-    const html = renderGuidePage(deck, schedule, { ...shared, thumbnails: slides?.thumbnails ?? new Map(), ...rehearsal });
+    // The guide draws each slide from its own HTML and the deck's stylesheets: vector, and no
+    // screenshot per slide (which cost ~40 ms a slide).
+    const previews = {
+      sections: new Map(rendered.sections.map((s) => [s.index, s.html])),
+      // reveal.css is left out: its print rules lay slides out for paper and cut the previews.
+      stylesheets: compiled.files.filter((f) => /^assets\/(theme|highlight|lectern)\.css$/.test(f.to)).map((f) => f.to),
+    };
+    const html = renderGuidePage(deck, schedule, { ...shared, thumbnails: new Map(), previews, ...rehearsal });
     await save('guide', await printDocument(browser, deckDir, 'guide', html, metadata('Instructor guide')), started);
   }
   return written;

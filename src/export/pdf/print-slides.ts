@@ -1,14 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { openPage } from '../../browser/open-page.js';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import type { Deck } from '../../model/deck.js';
 import { assemblePdf, type FinishedPdf, type OutlineItem, type PdfMetadata } from './pdf-document.js';
 
 export interface PrintSlidesOptions {
   /** Tabs printing at once; each prints a range of horizontal slides. */
   tabs: number;
-  /** Also take a picture of every slide (for the instructor guide). */
-  thumbnails: boolean;
   metadata: PdfMetadata;
   /** Called as pages are done: (done, total). */
   onProgress?: (done: number, total: number) => void;
@@ -16,8 +14,6 @@ export interface PrintSlidesOptions {
 
 export interface PrintedSlides {
   pdf: FinishedPdf;
-  /** JPEG data URLs by slide index. */
-  thumbnails: Map<number, string>;
 }
 
 /** How long a tab may take to lay out and print its slides (big decks, slow machines). */
@@ -40,21 +36,16 @@ export async function printSlides(browser: Browser, indexHtml: string, deck: Dec
         const url = `${pathToFileURL(indexHtml).href}?print-pdf&lectern-stacks=${from}-${to}`;
         await page.goto(url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
         await page.waitForFunction(() => document.documentElement.dataset.lecternPdfReady === 'true', { timeout: PRINT_TIMEOUT_MS });
-        const size = await page.evaluate(() => ({ width: document.body.scrollWidth, height: Number.parseFloat(document.body.style.height) }));
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: PRINT_TIMEOUT_MS });
-        const pictures = options.thumbnails ? await takeThumbnails(page, size) : new Map<number, string>();
         done += deck.slides.filter((s) => s.h >= from && s.h < to).length;
         options.onProgress?.(done, total);
-        return { pdf, pictures };
+        return pdf;
       } finally {
         await page.close().catch(() => undefined);
       }
     }),
   );
-  const thumbnails = new Map<number, string>();
-  for (const part of parts) for (const [index, url] of part.pictures) thumbnails.set(index, url);
-  const pdf = await assemblePdf(parts.map((p) => p.pdf), options.metadata, slideOutline(deck));
-  return { pdf, thumbnails };
+  return { pdf: await assemblePdf(parts, options.metadata, slideOutline(deck)) };
 }
 
 /** Splits the stacks into ranges of about equal slide counts, one per tab. */
@@ -88,27 +79,4 @@ export function slideOutline(deck: Deck): OutlineItem[] {
     else items.push(item);
   });
   return items;
-}
-
-/**
- * A picture of every page of the print view, for the instructor guide: the window is made
- * exactly one page tall and scrolled page by page (a clipped capture beyond the window costs
- * four times as much), at half resolution, which prints sharp at the guide's size.
- */
-async function takeThumbnails(page: Page, size: { width: number; height: number }): Promise<Map<number, string>> {
-  await page.setViewport({ width: Math.ceil(size.width), height: Math.round(size.height), deviceScaleFactor: 0.5 });
-  const pages = await page.$$eval('.pdf-page', (elements) =>
-    elements.map((p) => ({
-      index: Number(p.querySelector<HTMLElement>('section[data-lectern-slide]')?.dataset.lecternSlide),
-      top: p.getBoundingClientRect().top + window.scrollY,
-    })),
-  );
-  const pictures = new Map<number, string>();
-  for (const { index, top } of pages) {
-    if (!Number.isFinite(index)) continue;
-    await page.evaluate((y) => window.scrollTo(0, y), top);
-    const data = await page.screenshot({ type: 'jpeg', quality: 80, optimizeForSpeed: true, encoding: 'base64' });
-    pictures.set(index, `data:image/jpeg;base64,${data}`);
-  }
-  return pictures;
 }
