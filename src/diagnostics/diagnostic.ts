@@ -10,8 +10,8 @@ export interface SourceSpan {
 export type Severity = 'error' | 'warning';
 
 /**
- * One problem in a deck. The core returns these as data; only the CLI (and later the live
- * server's overlay) turns them into text, always through formatDiagnostic.
+ * One problem in a deck. The core returns these as data; the CLI prints them, always through
+ * formatDiagnostic, and the live server sends the same fields to the page's overlay.
  */
 export interface Diagnostic {
   severity: Severity;
