@@ -1,20 +1,31 @@
 import { escapeHtml, scriptJson } from '../render/escape.js';
+import { type CourseModule, renderCourseIndex } from '../render/render-course-index.js';
 import type { DeckHost } from './deck-host.js';
 
 const STYLE = `body{font:18px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1f2428;background:#fbfaf6}
 a{color:#0a6b74}li{margin:.4rem 0}pre{background:#fff3f2;border-left:6px solid #b3261e;padding:.8rem 1rem;white-space:pre-wrap}`;
 
-/** `/`: the decks this server serves (audience links only: the presenter link carries the token). */
+/**
+ * `/`: the course index, as `lectern build` writes it, for the decks this server serves
+ * (audience links only: the presenter link carries the token and is printed on the terminal).
+ */
 export function renderServerIndex(hosts: readonly DeckHost[]): string {
-  const items = hosts
-    .map((h) => {
-      const title = h.current?.summary().title ?? h.slug;
-      const state = h.problems.length > 0 ? ' <strong>(has errors)</strong>' : '';
-      return `<li><a href="/${encodeURIComponent(h.slug)}/">${escapeHtml(title)}</a>${state}</li>`;
-    })
-    .join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>lectern serve</title><style>${STYLE}</style></head>
-<body><h1>Decks</h1><ul>${items}</ul></body></html>`;
+  const modules: CourseModule[] = hosts.flatMap((h) => {
+    const { deck, schedule } = h.current?.compiled ?? {};
+    if (!deck || !schedule) return [{ slug: h.slug, title: `${h.slug} (has errors: open it to see them)`, slides: 0, activities: 0, plannedSeconds: 0, downloads: [] }];
+    return [{
+      slug: h.slug,
+      title: deck.meta.title ?? h.slug,
+      slides: deck.slides.length,
+      activities: schedule.activityCount,
+      plannedSeconds: schedule.totalSeconds,
+      downloads: [],
+      ...(deck.meta.module !== undefined ? { module: deck.meta.module } : {}),
+      ...(deck.meta.course !== undefined ? { course: deck.meta.course } : {}),
+      ...(schedule.durationSeconds !== undefined ? { durationSeconds: schedule.durationSeconds } : {}),
+    }];
+  });
+  return renderCourseIndex(modules);
 }
 
 /** A deck that has never built: its problems, and a page that reloads itself once the deck is fixed. */

@@ -162,6 +162,13 @@ describe("lectern serve: only the deck's own files", () => {
     expect(response.status).toBe(404);
   });
 
+  it('serves the course index at /, linking each deck', async () => {
+    const index = await (await fetch(`${server.url}/`)).text();
+    expect(index).toContain('href="live/index.html"');
+    expect(index).toContain('Live');
+    expect((await fetch(`${server.url}/live/index.html`)).status).toBe(200);
+  });
+
   it('serves the deck and its assets', async () => {
     expect((await fetch(`${server.url}/live/`)).status).toBe(200);
     expect((await fetch(`${server.url}/live/assets/reveal.js`)).status).toBe(200);
