@@ -14,6 +14,8 @@ export interface LiveReveal {
   sync(): void;
   layout(): void;
   configure(options: Record<string, unknown>): void;
+  getCurrentSlide(): HTMLElement | undefined;
+  dispatchEvent?(event: { type: string; data?: Record<string, unknown> }): unknown;
   getSlidesElement(): HTMLElement | null;
   on(type: string, listener: () => void): void;
   next(): void;
@@ -128,6 +130,9 @@ function settle(reveal: LiveReveal, timers: ActivityTimers, at: { h: number; v: 
   if (full) reveal.sync();
   reveal.slide(at.h, at.v, at.f);
   if (!full) reveal.layout();
+  // Staying on the same slide fires no event; the speaker view (key S) and others listen for
+  // one to show the new notes and previews.
+  reveal.dispatchEvent?.({ type: 'slidechanged', data: { indexh: at.h, indexv: at.v, currentSlide: reveal.getCurrentSlide() } });
   const slides = reveal.getSlidesElement();
   if (slides) timers.bind(slides);
   document.documentElement.dataset.lecternUpdates = String(Number(document.documentElement.dataset.lecternUpdates ?? 0) + 1);

@@ -96,6 +96,25 @@ describe('lectern serve: live reload', () => {
     await page.close();
   });
 
+  it("keeps reveal.js's speaker view (key S) up to date with the edited notes", async () => {
+    const page = await openPage('/live/#/0');
+    const popup = new Promise<Page>((resolve) => {
+      browser.browser.once('targetcreated', async (target) => {
+        const opened = await target.page();
+        if (opened) resolve(opened);
+      });
+    });
+    await page.keyboard.press('s');
+    const speaker = await popup;
+    const notes = (text: string) => speaker.waitForFunction((t) => document.querySelector('.speaker-controls-notes')?.textContent?.includes(t), { timeout: 15_000 }, text);
+    await notes('notes 1');
+    writeFileSync(deckFile, DECK.replace('Note: notes 1', 'Note: notes 1, EDITED'));
+    await notes('EDITED');
+    writeFileSync(deckFile, DECK);
+    await speaker.close();
+    await page.close();
+  });
+
   it('rebuilds in memory and never writes next to the deck', () => {
     expect(readFileSync(deckFile, 'utf8')).toBe(DECK);
   });
