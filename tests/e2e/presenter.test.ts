@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManagedBrowser } from '../../src/browser/launch-browser.js';
 import type { RehearsalRecording } from '../../src/server/protocol.js';
 import { type LiveServer, startLiveServer } from '../../src/server/live-server.js';
-import { startBrowser } from '../helpers/browser.js';
+import { openServedPage, startBrowser } from '../helpers/browser.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 declare const Reveal: { getIndices(): { h: number; v: number; f?: number } };
@@ -40,12 +40,7 @@ let browser: ManagedBrowser;
 let server: LiveServer;
 let work: string;
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.browser.newPage({ type: 'window' });
-  await page.setViewport({ width: 1280, height: 800 });
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+const open = (path: string): Promise<Page> => openServedPage(browser, `${server.url}${path}`, { deck: false, height: 800 });
 
 beforeAll(async () => {
   work = tempDir();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ManagedBrowser } from '../../src/browser/launch-browser.js';
 import { type LiveServer, startLiveServer } from '../../src/server/live-server.js';
-import { startBrowser } from '../helpers/browser.js';
+import { openServedPage, openSpeakerView, startBrowser } from '../helpers/browser.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 declare const Reveal: { getIndices(): { h: number; v: number; f?: number }; slide(h: number, v?: number): void };
@@ -18,13 +18,7 @@ let server: LiveServer;
 let work: string;
 let deckFile: string;
 
-async function openPage(path: string): Promise<Page> {
-  const page = await browser.browser.newPage({ type: 'window' });
-  await page.setViewport({ width: 1280, height: 720 });
-  await page.goto(`${server.url}${path}`);
-  await page.waitForFunction(() => document.documentElement.dataset.lecternReady === 'true');
-  return page;
-}
+const openPage = (path: string): Promise<Page> => openServedPage(browser, `${server.url}${path}`, { deck: true });
 
 /** A websocket client, as a phone or a second laptop would open one. */
 async function socket(hello: object): Promise<{ ws: WebSocket; messages: { type: string }[] }> {
@@ -98,14 +92,7 @@ describe('lectern serve: live reload', () => {
 
   it("keeps reveal.js's speaker view (key S) up to date with the edited notes", async () => {
     const page = await openPage('/live/#/0');
-    const popup = new Promise<Page>((resolve) => {
-      browser.browser.once('targetcreated', async (target) => {
-        const opened = await target.page();
-        if (opened) resolve(opened);
-      });
-    });
-    await page.keyboard.press('s');
-    const speaker = await popup;
+    const speaker = await openSpeakerView(browser, page);
     const notes = (text: string) => speaker.waitForFunction((t) => document.querySelector('.speaker-controls-notes')?.textContent?.includes(t), { timeout: 15_000 }, text);
     await notes('notes 1');
     writeFileSync(deckFile, DECK.replace('Note: notes 1', 'Note: notes 1, EDITED'));

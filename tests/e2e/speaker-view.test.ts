@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ManagedBrowser } from '../../src/browser/launch-browser.js';
-import { openDeck, startBrowser } from '../helpers/browser.js';
+import { openDeck, openSpeakerView, startBrowser } from '../helpers/browser.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 let browser: ManagedBrowser;
@@ -19,14 +18,7 @@ it("opens reveal.js's speaker view with the slide's notes and the pacing timer (
   const out = tempDir();
   expect((await runCli(['build', 'tests/fixtures/decks/features.md', '--out', out])).code).toBe(0);
   const { page } = await openDeck(browser, join(out, 'features', 'index.html'), '#/1');
-  const popup = new Promise<Page>((resolve) => {
-    browser.browser.once('targetcreated', async (target) => {
-      const opened = await target.page();
-      if (opened) resolve(opened);
-    });
-  });
-  await page.keyboard.press('s');
-  const speaker = await popup;
+  const speaker = await openSpeakerView(browser, page);
   await speaker.waitForFunction(() => document.querySelector('.speaker-controls-notes')?.textContent?.includes('NOTE-ONE'), { timeout: 20_000 });
   // Pacing = planned end of this slide: two equal shares of the 23 minutes left by 90s + 2m30s + 3m.
   const pacing = await speaker.$eval('.speaker-controls-time', (el) => ({
