@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,18 @@ describe('lectern serve: live reload', () => {
     expect(await page.$$eval('.reveal .slides section[data-lectern-slide]', (s) => s.length)).toBe(4);
     writeFileSync(deckFile, DECK);
     await page.waitForFunction(() => !document.getElementById('lectern-problems'), { timeout: 5000 });
+    await page.close();
+  });
+
+  it('sees a save by rename (write a temporary file, rename it over the deck), as many editors do', async () => {
+    const page = await openPage('/live/#/1');
+    const temp = join(work, '.live.md.swp');
+    writeFileSync(temp, DECK.replace('Text of slide 2.', 'Text of slide 2, RENAMED.'));
+    renameSync(temp, deckFile);
+    await page.waitForFunction(() => document.querySelector('section[data-lectern-slide="1"]')?.textContent?.includes('RENAMED'), { timeout: 5000 });
+    writeFileSync(temp, DECK);
+    renameSync(temp, deckFile);
+    await page.waitForFunction(() => !document.querySelector('section[data-lectern-slide="1"]')?.textContent?.includes('RENAMED'), { timeout: 5000 });
     await page.close();
   });
 
