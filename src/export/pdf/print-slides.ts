@@ -36,7 +36,8 @@ export async function printSlides(browser: Browser, indexHtml: string, deck: Dec
         const url = `${pathToFileURL(indexHtml).href}?print-pdf&lectern-stacks=${from}-${to}`;
         await page.goto(url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
         await page.waitForFunction(() => document.documentElement.dataset.lecternPdfReady === 'true', { timeout: PRINT_TIMEOUT_MS });
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: PRINT_TIMEOUT_MS });
+        // Joining parts loses a tagged PDF's structure tree, so only a one-part print is tagged.
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: ranges.length === 1, timeout: PRINT_TIMEOUT_MS });
         done += deck.slides.filter((s) => s.h >= from && s.h < to).length;
         options.onProgress?.(done, total);
         return pdf;
