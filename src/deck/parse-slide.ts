@@ -110,9 +110,30 @@ class SlideParser {
     const root = this.top;
     this.flush(root);
     this.slide.blocks = root.blocks;
+    this.timeUntimedActivities();
     this.slide.title = slideTitle(this.slide) ?? `Slide ${this.slide.index + 1}`;
     return { slide: this.slide, diagnostics: this.diagnostics };
   }
+
+  /**
+   * An activity without a time on a slide that has one, and no other activity, counts down the
+   * slide's time (what an instructor who timed the slide means); any other untimed activity is
+   * a warning, since it gets no countdown.
+   */
+  private timeUntimedActivities(): void {
+    const activities = this.slide.blocks.filter((b) => b.kind === 'activity');
+    const [only] = this.untimed;
+    if (only && this.untimed.length === 1 && activities.length === 1 && this.slide.timeSeconds !== undefined) {
+      only.durationSeconds = this.slide.timeSeconds;
+      return;
+    }
+    for (const activity of this.untimed) {
+      this.report(warning('activity-without-time', `activity "${activity.title}" has no time, so it gets no countdown`,
+        this.at(activity.position), 'add one: `:::activity{title="…" time="15m"}`, or give its slide a `time=`'));
+    }
+  }
+
+  private readonly untimed: ActivityBlock[] = [];
 
   private get top(): Container {
     return this.stack[this.stack.length - 1] as Container;
@@ -223,8 +244,8 @@ class SlideParser {
     };
     const time = attributes.get('time');
     if (!time) {
-      this.report(warning('activity-without-time', `activity "${activity.title}" has no time, so it gets no countdown`,
-        this.at(closing.position), 'add one: `:::activity{title="…" time="15m"}`'));
+      // Decided when the slide is read to its end: the slide's own time may still come.
+      this.untimed.push(activity);
       return activity;
     }
     const seconds = parseDuration(time.value);

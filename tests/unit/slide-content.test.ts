@@ -108,6 +108,15 @@ describe('activities and handouts', () => {
     expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
   });
 
+  it("counts an untimed activity down from its slide's time when it is the slide's only activity", () => {
+    const { deck, diagnostics } = parseLines('## Lab', ':::activity{title="Lab"}', 'x', ':::', '<!-- .slide: time="12m" -->');
+    expect((deck.slides[0]?.blocks[1] as ActivityBlock).durationSeconds).toBe(720);
+    expect(codes(diagnostics)).toEqual([]);
+    const two = parseLines('<!-- .slide: time="12m" -->', ':::activity{title="A"}', 'x', ':::', ':::activity{title="B"}', 'y', ':::');
+    expect(codes(two.diagnostics)).toEqual(['activity-without-time', 'activity-without-time']);
+    expect(two.diagnostics.map((d) => d.span.line)).toEqual([2, 5]);
+  });
+
   it('keeps ::: handout as a block of its own', () => {
     const { deck } = parseLines('# A', '::: handout', 'Read chapter 2.', ':::');
     expect(deck.slides[0]?.blocks.map((b) => b.kind)).toEqual(['markdown', 'handout']);
