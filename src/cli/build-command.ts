@@ -1,20 +1,16 @@
 import { BROWSER_INSTALL_HINT } from '../browser/find-browser.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { buildDecks } from '../export/build-decks.js';
-import { findDecks } from '../export/find-decks.js';
 import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
 import { countBySeverity, describeDeck, displayPath, printDiagnostics, useColor } from './print.js';
-import { UsageError } from './usage-error.js';
+import { deckInputs } from './deck-inputs.js';
 
 /**
  * `lectern build`: one summary line per deck; exit 1 when any deck has errors, or when its
  * diagrams needed a browser and none was found (the HTML is still written).
  */
 export async function runBuild(positionals: string[], values: Record<string, unknown>): Promise<number> {
-  if (positionals.length === 0) throw new UsageError('build needs at least one deck file or folder');
-  const inputs = findDecks(positionals);
-  if (inputs.missing.length > 0) throw new UsageError(`not a deck file or folder: ${inputs.missing.join(', ')}`);
-  if (inputs.files.length === 0) throw new UsageError(`no .md decks in ${positionals.join(', ')}`);
+  const inputs = deckInputs('build', positionals);
   const outDir = String(values.out ?? 'dist');
   const color = useColor(values, process.stderr);
   const { session, diagrams } = setUpBrowser(values);

@@ -6,20 +6,16 @@ import type { ManagedBrowser } from '../browser/launch-browser.js';
 import { compareDiagnostics, type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { type CompiledDeck, compileDeck } from '../export/compile-deck.js';
 import type { DiagramStage } from '../diagrams/deck-diagrams.js';
-import { findDecks } from '../export/find-decks.js';
 import { writeCompiledDeck } from '../export/write-deck.js';
 import { countBySeverity, describeDeck, formatSchedule, printDiagnostics, useColor } from './print.js';
-import { UsageError } from './usage-error.js';
+import { deckInputs } from './deck-inputs.js';
 
 /**
  * `lectern check`: every diagnostic, then each deck's schedule; writes nothing. With `--render`
  * each deck without errors is also built into a temporary folder and laid out in Chromium.
  */
 export async function runCheck(positionals: string[], values: Record<string, unknown>): Promise<number> {
-  if (positionals.length === 0) throw new UsageError('check needs at least one deck file or folder');
-  const inputs = findDecks(positionals);
-  if (inputs.missing.length > 0) throw new UsageError(`not a deck file or folder: ${inputs.missing.join(', ')}`);
-  if (inputs.files.length === 0) throw new UsageError(`no .md decks in ${positionals.join(', ')}`);
+  const inputs = deckInputs('check', positionals);
   const color = useColor(values, process.stderr);
   // Diagrams are always checked (Mermaid's syntax errors are deck errors); the layout only with --render.
   const renderer = await LayoutRenderer.create(values);

@@ -2,17 +2,14 @@ import { availableParallelism } from 'node:os';
 import { BrowserNotFoundError } from '../browser/launch-browser.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { type ExportProgress, exportDecks, PDF_KIND_NAMES, type PdfKind } from '../export/pdf/export-decks.js';
-import { findDecks } from '../export/find-decks.js';
 import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
 import { countBySeverity, describeDeck, displayPath, printDiagnostics, useColor } from './print.js';
+import { deckInputs } from './deck-inputs.js';
 import { UsageError } from './usage-error.js';
 
 /** `lectern export`: build, then the PDFs; progress on a terminal, a line per PDF. */
 export async function runExport(positionals: string[], values: Record<string, unknown>): Promise<number> {
-  if (positionals.length === 0) throw new UsageError('export needs at least one deck file or folder');
-  const inputs = findDecks(positionals);
-  if (inputs.missing.length > 0) throw new UsageError(`not a deck file or folder: ${inputs.missing.join(', ')}`);
-  if (inputs.files.length === 0) throw new UsageError(`no .md decks in ${positionals.join(', ')}`);
+  const inputs = deckInputs('export', positionals);
   const kinds = parseKinds(values.only);
   const paper = parsePaper(values.paper);
   const color = useColor(values, process.stderr);

@@ -1,17 +1,14 @@
 import { spawn } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { findDecks } from '../export/find-decks.js';
 import { PACKAGE_ROOT } from '../export/package-files.js';
 import { setUpBrowser } from './diagram-setup.js';
+import { deckInputs } from './deck-inputs.js';
 import { UsageError } from './usage-error.js';
 
 /** `lectern serve`: live decks and the presenter view until Ctrl-C. */
 export async function runServe(positionals: string[], values: Record<string, unknown>): Promise<number> {
-  if (positionals.length === 0) throw new UsageError('serve needs a deck file or a folder of decks');
-  const inputs = findDecks(positionals);
-  if (inputs.missing.length > 0) throw new UsageError(`not a deck file or folder: ${inputs.missing.join(', ')}`);
-  if (inputs.files.length === 0) throw new UsageError(`no .md decks in ${positionals.join(', ')}`);
+  const inputs = deckInputs('serve', positionals);
   const port = values.port === undefined ? 4321 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not \`${String(values.port)}\``);
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';

@@ -6,6 +6,7 @@
  */
 import type { ActivityTimers } from './activity-timers.js';
 import type { OverlayDiagnostic, PresentationState, ServerMessage } from '../server/protocol.js';
+import { Connection, socketUrl } from './connection.js';
 import { hideProblems, showProblems } from './overlay.js';
 
 export interface LiveReveal {
@@ -29,15 +30,12 @@ export interface LiveReveal {
 export function startLive(reveal: LiveReveal, timers: ActivityTimers, deckId: string): void {
   const embed = new URLSearchParams(location.search).get('lectern-embed');
   if (embed) followParent(reveal, embed);
-  let offset = 0;
-  let retry = 250;
 
   const apply = (message: ServerMessage) => {
     switch (message.type) {
       case 'welcome':
       case 'state':
-        offset = message.serverNow - Date.now();
-        applyState(message.state, reveal, timers, offset, embed === null);
+        applyState(message.state, reveal, timers, message.serverNow - Date.now(), embed === null);
         break;
       case 'slides':
         replaceSections(message.sections, reveal, timers);
@@ -62,26 +60,13 @@ export function startLive(reveal: LiveReveal, timers: ActivityTimers, deckId: st
     }
   };
 
-  const connect = () => {
-    const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/__lectern/ws`);
-    socket.addEventListener('open', () => {
-      retry = 250;
-      socket.send(JSON.stringify({ type: 'hello', slug: deckId, role: 'audience' }));
-    });
-    socket.addEventListener('message', (event) => {
-      try {
-        apply(JSON.parse(String(event.data)) as ServerMessage);
-      } catch {
-        // A malformed message changes nothing on the page.
-      }
-    });
-    // The server restarted or the laptop slept: try again, more slowly each time.
-    socket.addEventListener('close', () => {
-      setTimeout(connect, retry);
-      retry = Math.min(retry * 2, 5000);
-    });
-  };
-  connect();
+  new Connection({
+    url: socketUrl(location),
+    hello: { type: 'hello', slug: deckId, role: 'audience' },
+    onMessage: apply,
+    // The deck shows nothing about the connection: it keeps the last slides it has.
+    onStatus: () => undefined,
+  }).open();
 }
 
 function applyState(state: PresentationState, reveal: LiveReveal, timers: ActivityTimers, offset: number, follow: boolean): void {

@@ -29,6 +29,9 @@ export interface DiagramRenderer {
   readonly stats: { drawn: number; cached: number };
 }
 
+/** Diagrams kept in memory (least recently used go first): a few hundred SVGs at most. */
+const MAX_REMEMBERED = 500;
+
 interface Waiting {
   job: DiagramJob;
   resolve: (result: DiagramResult) => void;
@@ -39,6 +42,13 @@ export function createDiagramRenderer(options: DiagramRendererOptions): DiagramR
   const stats = { drawn: 0, cached: 0 };
   const waiting: Waiting[] = [];
   const inFlight = new Map<string, Promise<DiagramResult>>();
+  // Results already read or drawn, so the live server's rebuilds do not read the disk cache again.
+  const known = new Map<string, DiagramResult>();
+  const remember = (key: string, result: DiagramResult) => {
+    known.delete(key);
+    known.set(key, result);
+    if (known.size > MAX_REMEMBERED) known.delete(known.keys().next().value ?? '');
+  };
   let workers = 0;
 
   // Every deck of a build queues its diagrams here; a few pages work the queue concurrently.
@@ -84,12 +94,11 @@ export function createDiagramRenderer(options: DiagramRendererOptions): DiagramR
       const unique = [...new Map(jobs.map((job) => [job.key, job])).values()];
       const entries = await Promise.all(
         unique.map(async (job): Promise<[string, DiagramResult]> => {
-          const cached = await readCached(options.cacheDir, job.key);
-          if (cached) {
-            stats.cached += 1;
-            return [job.key, cached];
-          }
-          return [job.key, await draw(job)];
+          const cached = known.get(job.key) ?? (await readCached(options.cacheDir, job.key));
+          const result = cached ?? (await draw(job));
+          if (cached) stats.cached += 1;
+          remember(job.key, result);
+          return [job.key, result];
         }),
       );
       return new Map(entries);

@@ -24,7 +24,7 @@ export interface GuidePageOptions extends PrintPageOptions {
   /** Each slide as vector HTML (sharp, selectable, no screenshots); wins over `thumbnails`. */
   previews?: SlidePreviews;
   /** Picture of each slide (a URL or data: URL) by slide index; a slide without one gets a placeholder. */
-  thumbnails: ReadonlyMap<number, string>;
+  thumbnails?: ReadonlyMap<number, string>;
   /** Actual seconds by slide index from the latest rehearsal: adds a "Rehearsed" column and a note on each card. */
   rehearsal?: ReadonlyMap<number, number>;
 }

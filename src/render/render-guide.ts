@@ -16,7 +16,7 @@ function renderPicture(slide: Slide, options: GuidePageOptions): string {
     // A declarative shadow root: the deck's CSS styles the slide and nothing else, with no script.
     return `<div class="slide-preview${background?.dark ? ' slide-preview--dark' : ''}"${style}><template shadowrootmode="open">${links}<style>${SLIDE_PREVIEW_CSS}</style><div class="reveal"><div class="slides">${section}</div></div></template></div>`;
   }
-  const thumbnail = options.thumbnails.get(slide.index);
+  const thumbnail = options.thumbnails?.get(slide.index);
   return thumbnail
     ? `<img src="${escapeHtml(thumbnail)}" alt="${escapeHtml(`Slide ${slide.index + 1}: ${slide.title}`)}">`
     : `<span class="print-card__placeholder">${escapeHtml(slide.title)}</span>`;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { DiagramStage } from '../diagrams/deck-diagrams.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
-import { type CompiledDeck, compileDeck, type IncrementalState } from '../export/compile-deck.js';
+import { type CompiledDeck, compileDeck, type IncrementalState, slugOf } from '../export/compile-deck.js';
 import { renderDeckSummary } from '../render/render-deck-summary.js';
 import { joinSlideSections } from '../render/render-slides.js';
 import type { DeckSummary, OverlayDiagnostic, ServerMessage } from './protocol.js';
@@ -34,7 +34,7 @@ export interface DeckHostOptions {
  */
 export class DeckHost {
   readonly file: string;
-  slug = '';
+  readonly slug: string;
   current: DeckBuildState | undefined;
   problems: OverlayDiagnostic[] = [];
   /** Files this deck depends on besides itself (images, a theme file): the watcher adds them. */
@@ -47,6 +47,7 @@ export class DeckHost {
 
   constructor(private readonly options: DeckHostOptions) {
     this.file = options.file;
+    this.slug = slugOf(options.file);
   }
 
   /** Rebuilds now, or once more after the build in progress (saves during a build are never lost). */
@@ -89,7 +90,6 @@ export class DeckHost {
       ...(this.options.diagrams ? { diagrams: this.options.diagrams } : {}),
     });
     if (compiled.incremental) this.incremental = compiled.incremental;
-    this.slug = compiled.slug;
     this.lastSource = compiled.source;
     const problems = compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => toOverlay(d, compiled.source));
     const previous = this.current;

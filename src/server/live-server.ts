@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import type { DiagramStage } from '../diagrams/deck-diagrams.js';
 import { writeFileAtomic } from '../export/atomic-write.js';
+import { slugOf } from '../export/compile-deck.js';
 import { PACKAGE_ROOT } from '../export/package-files.js';
 import { escapeHtml } from '../render/escape.js';
 import { renderPresenterPage } from '../render/render-presenter.js';
@@ -67,26 +68,7 @@ const CLIENT_FILES: Record<string, string> = {
 export async function startLiveServer(options: LiveServerOptions): Promise<LiveServer> {
   const token = randomBytes(18).toString('base64url');
   const hosts = new Map<string, DeckHost>();
-  // Assigned once the decks are built; their first build broadcasts to no one.
-  let hub: LiveHub | undefined = undefined as LiveHub | undefined;
-  const broadcastFor = (host: DeckHost) => (message: Parameters<LiveHub['broadcast']>[1]) => hub?.broadcast(host.slug, message);
-  const collector = createIdleCollector();
-  const all: DeckHost[] = [];
-  for (const file of options.files) {
-    const host: DeckHost = new DeckHost({
-      file,
-      ...(options.diagrams ? { diagrams: options.diagrams } : {}),
-      broadcast: (m) => {
-        collector.poke();
-        broadcastFor(host)(m);
-      },
-    });
-    all.push(host);
-  }
-  await Promise.all(all.map((h) => h.rebuild()));
-  for (const host of all) hosts.set(host.slug, host);
-
-  hub = new LiveHub({
+  const hub = new LiveHub({
     token,
     knownDeck: (slug) => hosts.has(slug),
     activitySeconds: (slug, id) => hosts.get(slug)?.current?.summary().slides.flatMap((s) => s.activities).find((a) => a.id === id)?.seconds,
@@ -96,6 +78,20 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     },
     saveRehearsal: async (slug, recording) => saveRehearsal(options.rehearsalsDir, slug, recording, hosts.get(slug)?.file ?? ''),
   });
+  const collector = createIdleCollector();
+  for (const file of options.files) {
+    const slug = slugOf(file);
+    const host = new DeckHost({
+      file,
+      ...(options.diagrams ? { diagrams: options.diagrams } : {}),
+      broadcast: (message) => {
+        collector.poke();
+        hub.broadcast(slug, message);
+      },
+    });
+    hosts.set(slug, host);
+  }
+  await Promise.all([...hosts.values()].map((host) => host.rebuild()));
 
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {
@@ -106,7 +102,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   // A request the server cannot even parse must not bring it down.
   server.on('clientError', (_error, socket) => socket.destroy());
   server.on('upgrade', (request, socket, head) => {
-    if (new URL(request.url ?? '/', 'http://x').pathname === '/__lectern/ws') hub?.handleUpgrade(request, socket, head);
+    if (new URL(request.url ?? '/', 'http://x').pathname === '/__lectern/ws') hub.handleUpgrade(request, socket, head);
     else socket.destroy();
   });
 
@@ -151,11 +147,11 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     url: `http://${shownHost}:${address.port}`,
     token,
     hosts,
-    stats: () => ({ connections: hub?.connections ?? 0 }),
+    stats: () => ({ connections: hub.connections }),
     async close() {
       collector.stop();
       await watcher.close();
-      await hub?.close();
+      await hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

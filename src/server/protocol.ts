@@ -67,6 +67,7 @@ export interface RehearsalRecording {
   title: string;
   startedAt: string;
   finishedAt: string;
+  /** The deck's `duration` when recorded (not the rehearsal's length: see the two times above). */
   durationSeconds?: number;
   plannedTotalSeconds: number;
   slides: {

@@ -1,4 +1,5 @@
-import type { ClientMessage, RehearsalRecording } from './protocol.js';
+import { isRehearsalRecording, normalizeRecording } from '../model/rehearsal-recording.js';
+import type { ClientMessage } from './protocol.js';
 
 /** Largest websocket message accepted (a rehearsal of a long deck is the biggest). */
 export const MAX_MESSAGE_BYTES = 512 * 1024;
@@ -32,25 +33,8 @@ export function parseClientMessage(raw: string): ClientMessage | undefined {
     case 'timers-visible':
       return typeof m.visible === 'boolean' ? { type: 'timers-visible', visible: m.visible } : undefined;
     case 'rehearsal':
-      return isRecording(m.recording) ? { type: 'rehearsal', recording: m.recording } : undefined;
+      return isRehearsalRecording(m.recording) ? { type: 'rehearsal', recording: normalizeRecording(m.recording) } : undefined;
     default:
       return undefined;
   }
-}
-
-function isRecording(value: unknown): value is RehearsalRecording {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Partial<RehearsalRecording>;
-  const seconds = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n < 7 * 24 * 3600;
-  return (
-    r.version === 1 &&
-    isText(r.slug) &&
-    isText(r.startedAt, 40) &&
-    isText(r.finishedAt, 40) &&
-    Array.isArray(r.slides) &&
-    r.slides.length <= 10_000 &&
-    r.slides.every((s) => isIndex(s?.index) && isIndex(s.h) && isIndex(s.v) && isText(s.title, 500) && seconds(s.plannedSeconds) && seconds(s.actualSeconds)) &&
-    Array.isArray(r.activities) &&
-    r.activities.every((a) => isText(a?.id) && isText(a.title, 500) && seconds(a.actualSeconds))
-  );
 }

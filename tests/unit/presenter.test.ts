@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyIntent, slideAfter, slideAt, stepInSummary, timedActivity } from '../../src/client/presenter/deck-nav.js';
-import { parseServerMessage, socketUrl } from '../../src/client/presenter/connection.js';
+import { parseServerMessage, socketUrl } from '../../src/client/connection.js';
 import { formatClock, formatDuration, formatWallClock, pacing } from '../../src/client/presenter/pacing.js';
 import { RehearsalLog } from '../../src/client/presenter/rehearsal-log.js';
 import { renderPresenterPage } from '../../src/render/render-presenter.js';
@@ -138,7 +138,7 @@ describe('RehearsalLog', () => {
       title: 'Module 1',
       startedAt: '2025-01-06T09:00:00.000Z',
       finishedAt: '2025-01-06T09:17:00.000Z',
-      durationSeconds: 17 * 60,
+      durationSeconds: 1200,
       plannedTotalSeconds: 1200,
     });
     expect(recording.slides.map((s) => [s.index, s.h, s.v, s.line, s.plannedSeconds, s.actualSeconds])).toEqual([

@@ -11,7 +11,7 @@
 import type { CountdownAction } from '../countdown.js';
 import type { DeckSummary, PresentationState, ServerMessage } from '../../server/protocol.js';
 import { ClockPanel } from './clock-panel.js';
-import { Connection, socketUrl } from './connection.js';
+import { Connection, socketUrl } from '../connection.js';
 import { DeckLoader } from './deck-loader.js';
 import { type Indices, keyIntent, type NavCommand, NO_FRAGMENT, sameIndices, slideAfter, slideAt, stepInSummary, timedActivity } from './deck-nav.js';
 import { findElements, type PresenterElements } from './presenter-elements.js';

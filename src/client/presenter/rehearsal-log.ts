@@ -109,7 +109,7 @@ export class RehearsalLog {
    * server to fill in.
    */
   toRecording(summary: DeckSummary, now: number, file = ''): RehearsalRecording {
-    const { slideMs, timerMs, totalMs } = this.totals(now);
+    const { slideMs, timerMs } = this.totals(now);
     const seconds = (ms: number) => Math.round(ms / 1000);
     const slides = summary.slides.map((slide) => ({
       index: slide.index,
@@ -139,7 +139,9 @@ export class RehearsalLog {
       title: summary.title,
       startedAt: new Date(this.startedAt ?? now).toISOString(),
       finishedAt: new Date(now).toISOString(),
-      durationSeconds: seconds(totalMs),
+      // The session's planned length, as the report reads it; the rehearsal's own length is
+      // finishedAt − startedAt.
+      ...(summary.durationSeconds !== undefined ? { durationSeconds: summary.durationSeconds } : {}),
       plannedTotalSeconds: summary.totalSeconds,
       slides,
       activities,

@@ -3,7 +3,7 @@
  * problems (build errors and warnings, or a refusal), shown above the previews.
  */
 import type { OverlayDiagnostic } from '../../server/protocol.js';
-import type { ConnectionStatus } from './connection.js';
+import type { ConnectionStatus } from '../connection.js';
 
 const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
   connecting: 'connecting…',

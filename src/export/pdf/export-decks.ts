@@ -102,7 +102,7 @@ async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOpt
       // reveal.css is left out: its print rules lay slides out for paper and cut the previews.
       stylesheets: compiled.files.filter((f) => /^assets\/(theme|highlight|lectern)\.css$/.test(f.to)).map((f) => f.to),
     };
-    const html = renderGuidePage(deck, schedule, { ...shared, thumbnails: new Map(), previews, ...rehearsal });
+    const html = renderGuidePage(deck, schedule, { ...shared, previews, ...rehearsal });
     await save('guide', await printDocument(browser, deckDir, 'guide', html, metadata('Instructor guide')), started);
   }
   return written;

@@ -14,27 +14,21 @@ export interface OutlineItem {
   children?: OutlineItem[];
 }
 
-/**
- * Joins PDFs printed in parallel into one, in order, with bookmarks and document metadata.
- * Chromium writes neither an outline for a page range nor an author, so both are added here.
- */
 export interface FinishedPdf {
   bytes: Uint8Array;
   pages: number;
 }
 
+/**
+ * Joins PDFs printed in parallel into one, in order, with bookmarks and document metadata
+ * (one part: the metadata alone, as for the handout and guide). Chromium writes neither an
+ * outline for a page range nor an author, so both are added here.
+ */
 export async function assemblePdf(parts: readonly Uint8Array[], metadata: PdfMetadata, outline: readonly OutlineItem[] = []): Promise<FinishedPdf> {
   const merged = parts.length === 1 && parts[0] ? await PDFDocument.load(parts[0]) : await mergeParts(parts);
   setMetadata(merged, metadata);
   if (outline.length > 0) addOutline(merged, outline);
   return { bytes: await merged.save({ useObjectStreams: true }), pages: merged.getPageCount() };
-}
-
-/** Sets title, author and the rest on a PDF Chromium printed whole (handout, guide). */
-export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<FinishedPdf> {
-  const document = await PDFDocument.load(pdf);
-  setMetadata(document, metadata);
-  return { bytes: await document.save({ useObjectStreams: true }), pages: document.getPageCount() };
 }
 
 async function mergeParts(parts: readonly Uint8Array[]): Promise<PDFDocument> {

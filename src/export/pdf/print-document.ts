@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { writeFileAtomic } from '../atomic-write.js';
-import { type FinishedPdf, type PdfMetadata, withMetadata } from './pdf-document.js';
+import { assemblePdf, type FinishedPdf, type PdfMetadata } from './pdf-document.js';
 
 /**
  * Prints a handout or guide page: its HTML is written beside the deck for the moment of
@@ -22,7 +22,7 @@ export async function printDocument(browser: Browser, deckDir: string, name: str
       headerTemplate: '<span></span>',
       footerTemplate: `<div style="width:100%;font:8pt sans-serif;color:#666;padding:0 14mm;display:flex;justify-content:space-between"><span>${escapeTemplate(metadata.title)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
       timeout: 300_000 });
-    return await withMetadata(pdf, metadata);
+    return await assemblePdf([pdf], metadata);
   } finally {
     await page.close().catch(() => undefined);
     await rm(file, { force: true });

@@ -1,8 +1,9 @@
 /**
- * The presenter's websocket to the live server: says hello, hands every server message on,
- * reconnects with a growing delay when the connection drops (not after a refusal).
+ * A page's websocket to the live server (the deck page and the presenter view): says hello,
+ * hands every server message on, reconnects with a growing delay when the connection drops
+ * (not after a refusal).
  */
-import type { ClientMessage, ServerMessage } from '../../server/protocol.js';
+import type { ClientMessage, ServerMessage } from '../server/protocol.js';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'refused';
 
