@@ -5,13 +5,15 @@
 // and load only in the commands that use them. The in-page client is bundled into one classic
 // script that a deck opened from file:// can load. Type checking is `npm run typecheck`'s job.
 import { build } from 'esbuild';
-import { chmodSync, cpSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const src = join(root, 'src');
-const out = join(root, 'lib');
-
+const lib = join(root, 'lib');
+// Built beside lib/ and swapped in at the end, so a test or a command running from lib/ while
+// another compile runs never sees a half-written folder.
+const out = join(root, `lib.tmp-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
 await build({
   entryPoints: [join(src, 'cli', 'bin.ts')],
@@ -61,3 +63,6 @@ await build({
   bundle: false,
   logLevel: 'warning',
 });
+
+rmSync(lib, { recursive: true, force: true });
+renameSync(out, lib);
