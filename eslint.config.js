@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const pureMessage = 'parse and render are pure: I/O lives in export/, server/ and cli/';
 
 export default tseslint.config(
-  { ignores: ['lib/**', 'dist/**', 'node_modules/**', '.bench/**', '.lectern-cache/**', 'tests/fixtures/**'] },
+  { ignores: ['lib/**', 'dist/**', 'node_modules/**', '.bench/**', '.lectern-cache/**', 'tests/fixtures/**', 'lib.tmp-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

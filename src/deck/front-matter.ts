@@ -2,6 +2,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Pair, type Node as Ya
 import { type Diagnostic, error, warning } from '../diagnostics/diagnostic.js';
 import type { DeckMeta, Position } from '../model/deck.js';
 import { DURATION_HINT, parseDuration } from '../model/duration.js';
+import { checkPattern } from './separators.js';
 
 export interface FrontMatterSplit {
   /** YAML text between the fences ('' when there is none). */
@@ -27,10 +28,10 @@ export function splitFrontMatter(lines: readonly string[]): FrontMatterSplit {
 }
 
 export function defaultMeta(): DeckMeta {
-  return { theme: 'course', lang: 'en', reveal: {}, titleSlide: false, positions: {} };
+  return { theme: 'course', lang: 'en', reveal: {}, titleSlide: false, positions: {}, dialect: 'lectern' };
 }
 
-type Kind = 'text' | 'text-or-number' | 'duration' | 'boolean' | 'mapping';
+type Kind = 'text' | 'text-or-number' | 'duration' | 'boolean' | 'mapping' | 'pattern';
 const KEYS: Record<string, Kind> = {
   title: 'text',
   subtitle: 'text',
@@ -42,7 +43,37 @@ const KEYS: Record<string, Kind> = {
   lang: 'text',
   reveal: 'mapping',
   'title-slide': 'boolean',
+  // reveal-md's names, read as reveal-md reads them.
+  revealOptions: 'mapping',
+  highlightTheme: 'text',
+  separator: 'pattern',
+  verticalSeparator: 'pattern',
+  notesSeparator: 'pattern',
+  marp: 'boolean',
 };
+
+/** Front matter of other tools that lectern has no use for: a warning that names the tool, never an error. */
+const FOREIGN_KEYS: Record<string, string> = {
+  ...Object.fromEntries(['css', 'scripts', 'preprocessor', 'template', 'listingTemplate', 'static', 'staticDirs', 'assetsDir',
+    'absoluteUrl', 'featuredSlide', 'watch', 'port', 'host', 'glob', 'mermaid', 'print', 'printSize', 'disableAutoOpen'].map((k) => [k, 'reveal-md'])),
+  ...Object.fromEntries(['date', 'tags', 'categories', 'layout', 'draft', 'summary', 'keywords', 'description', 'event', 'venue', 'location', 'slug', 'permalink']
+    .map((k) => [k, 'site generators'])),
+};
+
+/** A value that steers how the deck is read (separators, dialect), with where it was written. */
+export interface ReadingValue<T> {
+  value: T;
+  position: Position;
+}
+
+/** What the front matter says about reading the rest of the file. */
+export interface FrontMatterReading {
+  separator?: ReadingValue<string>;
+  verticalSeparator?: ReadingValue<string | null>;
+  notesSeparator?: ReadingValue<string>;
+  /** Marp's global directives (when `marp: true`), by name, as written. */
+  marpGlobals: Record<string, ReadingValue<unknown>>;
+}
 
 const KIND_WORDS: Record<Kind, string> = {
   text: 'text',
@@ -50,67 +81,94 @@ const KIND_WORDS: Record<Kind, string> = {
   duration: 'a time such as 90m',
   boolean: 'true or false',
   mapping: 'a mapping such as { transition: slide }',
+  pattern: 'a regular expression, as text',
 };
 
 export interface FrontMatterResult {
   meta: DeckMeta;
+  reading: FrontMatterReading;
   diagnostics: Diagnostic[];
 }
+
+/** Marp's global directives, read from the front matter of a deck with `marp: true`. */
+export const MARP_GLOBAL_KEYS = [
+  'paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat',
+  'backgroundSize', 'color', 'size', 'style', 'headingDivider', 'math', 'description', 'image', 'url', 'transition', 'inlineSVG',
+];
 
 /** Validates the front matter against the deck format; unknown keys warn, wrong types err. */
 export function parseFrontMatter(yamlText: string, file: string, firstLine: number): FrontMatterResult {
   const meta = defaultMeta();
+  const reading: FrontMatterReading = { marpGlobals: {} };
   const diagnostics: Diagnostic[] = [];
-  if (yamlText.trim() === '') return { meta, diagnostics };
+  if (yamlText.trim() === '') return { meta, reading, diagnostics };
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  for (const problem of doc.errors) {
-    const pos = at(problem.pos[0]);
+  // One error per front matter: after the first, the YAML parser's further complaints are echoes of it.
+  const [problem] = doc.errors;
+  if (problem) {
     diagnostics.push(
-      error('front-matter-yaml', `front matter is not valid YAML: ${firstSentence(problem.message)}`, { file, ...pos },
+      error('front-matter-yaml', `front matter is not valid YAML: ${firstSentence(problem.message)}`, { file, ...at(whereYamlProblemStarts(yamlText, problem)) },
         'front matter is YAML between two `---` lines; check quotes, colons and indentation'),
     );
+    return { meta, reading, diagnostics };
   }
-  if (diagnostics.length > 0) return { meta, diagnostics };
   const contents = doc.contents;
-  if (contents === null) return { meta, diagnostics };
+  if (contents === null) return { meta, reading, diagnostics };
   if (!isMap(contents)) {
     const pos = at(contents.range?.[0] ?? 0);
     diagnostics.push(error('front-matter-shape', 'front matter must be a list of `key: value` lines', { file, ...pos }));
-    return { meta, diagnostics };
+    return { meta, reading, diagnostics };
   }
-  for (const pair of contents.items as Pair<YamlNode, YamlNode | null>[]) {
+  const pairs = contents.items as Pair<YamlNode, YamlNode | null>[];
+  const isMarp = pairs.some((pair) => isScalar(pair.key) && pair.key.value === 'marp' && pair.value?.toJSON() === true);
+  for (const pair of pairs) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const keyPos = at(pair.key?.range?.[0] ?? 0);
-    const kind = KEYS[key];
-    if (!kind) {
-      const suggestion = closest(key, Object.keys(KEYS));
-      diagnostics.push(
-        warning('front-matter-unknown-key', `unknown front matter key \`${key}\` (ignored)`, { file, ...keyPos },
-          suggestion ? `did you mean \`${suggestion}\`?` : `known keys: ${Object.keys(KEYS).join(', ')}`),
-      );
-      continue;
-    }
     const valuePos = pair.value?.range ? at(pair.value.range[0]) : keyPos;
     const value: unknown = pair.value ? pair.value.toJSON() : null;
-    meta.positions[key] = valuePos;
-    const problem = assign(meta, key, kind, value);
-    if (problem) {
-      diagnostics.push(
-        error('front-matter-type', `\`${key}\` must be ${KIND_WORDS[kind]}${problem === true ? '' : `: ${problem}`}`,
-          { file, ...valuePos }, kind === 'duration' ? DURATION_HINT : undefined),
-      );
+    if (isMarp && MARP_GLOBAL_KEYS.includes(key)) {
+      reading.marpGlobals[key] = { value, position: valuePos };
+      continue;
     }
+    const kind = KEYS[key];
+    if (!kind) {
+      diagnostics.push(unknownKey(key, file, keyPos));
+      continue;
+    }
+    meta.positions[key] = valuePos;
+    const result = assign(meta, reading, key, kind, value, valuePos);
+    if (result) diagnostics.push(typeProblem(key, kind, result, { file, ...valuePos }));
   }
-  return { meta, diagnostics };
+  return { meta, reading, diagnostics };
+}
+
+function unknownKey(key: string, file: string, position: Position): Diagnostic {
+  const tool = FOREIGN_KEYS[key];
+  if (tool) {
+    return warning('front-matter-foreign-key', `\`${key}\` is an option of ${tool} that lectern does not use (ignored)`, { file, ...position },
+      'see "Coming from reveal-md / reveal.js / Marp" in docs/deck-format.md for what lectern reads');
+  }
+  const suggestion = closest(key, Object.keys(KEYS));
+  return warning('front-matter-unknown-key', `unknown front matter key \`${key}\` (ignored)`, { file, ...position },
+    suggestion ? `did you mean \`${suggestion}\`?` : `known keys: ${Object.keys(KEYS).join(', ')}`);
+}
+
+/** A value of the wrong type is an error, except `duration`: metadata written for other tools never stops a build. */
+function typeProblem(key: string, kind: Kind, problem: true | string, span: Diagnostic['span']): Diagnostic {
+  if (kind === 'duration') {
+    return warning('front-matter-duration', `cannot read \`duration\`${problem === true ? '' : `: ${problem}`}; the schedule is not checked against it`,
+      span, DURATION_HINT);
+  }
+  return error('front-matter-type', `\`${key}\` must be ${KIND_WORDS[kind]}${problem === true ? '' : `: ${problem}`}`, span);
 }
 
 /** Stores one validated value; returns true or a detail string when the type is wrong. */
-function assign(meta: DeckMeta, key: string, kind: Kind, value: unknown): true | string | undefined {
+function assign(meta: DeckMeta, reading: FrontMatterReading, key: string, kind: Kind, value: unknown, position: Position): true | string | undefined {
   switch (kind) {
     case 'text':
       if (typeof value !== 'string') return true;
@@ -128,13 +186,59 @@ function assign(meta: DeckMeta, key: string, kind: Kind, value: unknown): true |
     }
     case 'boolean':
       if (typeof value !== 'boolean') return true;
-      meta.titleSlide = value;
+      if (key === 'marp') meta.dialect = value ? 'marp' : 'lectern';
+      else meta.titleSlide = value;
       return undefined;
     case 'mapping':
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return true;
-      meta.reveal = value as Record<string, unknown>;
+      // `reveal` and reveal-md's `revealOptions` are one thing; when both are written, `reveal` wins.
+      meta.reveal = key === 'reveal' ? { ...meta.reveal, ...(value as Record<string, unknown>) } : { ...(value as Record<string, unknown>), ...meta.reveal };
       return undefined;
+    case 'pattern': {
+      const pattern = key === 'verticalSeparator' && (value === null || value === false || value === '') ? null : value;
+      if (pattern !== null && typeof pattern !== 'string') return true;
+      const invalid = pattern === null ? undefined : checkPattern(pattern);
+      if (invalid) return `\`${String(pattern)}\` is not a regular expression (${invalid})`;
+      if (key === 'verticalSeparator') reading.verticalSeparator = { value: pattern, position };
+      else if (pattern !== null) reading[key as 'separator' | 'notesSeparator'] = { value: pattern, position };
+      return undefined;
+    }
   }
+}
+
+/**
+ * Where a YAML problem begins, not where the parser gave up: an unclosed quote at its opening
+ * quote, an unclosed `[` or `{` at the bracket. Other problems stay where the parser saw them.
+ */
+function whereYamlProblemStarts(text: string, problem: { code: string; message: string; pos: [number, number] }): number {
+  const end = Math.min(problem.pos[0], text.length);
+  const quote = /^Missing closing (["'])quote/.exec(problem.message)?.[1];
+  if (quote) return openingQuote(text, end, quote) ?? end;
+  const bracket = /end with an? ([\]}])/.exec(problem.message)?.[1];
+  if (bracket) return unmatchedOpener(text, end, bracket === ']' ? '[' : '{', bracket) ?? end;
+  return end;
+}
+
+/** The last quote before `end` that opens a scalar (after `:`, `-`, `[`, `{`, `,` or at a line start). */
+function openingQuote(text: string, end: number, quote: string): number | undefined {
+  for (let i = text.lastIndexOf(quote, end - 1); i >= 0; i = text.lastIndexOf(quote, i - 1)) {
+    const before = text.slice(text.lastIndexOf('\n', i - 1) + 1, i).trimEnd();
+    if (before === '' || /[:\-[{,]$/.test(before)) return i;
+    if (i === 0) break;
+  }
+  return undefined;
+}
+
+function unmatchedOpener(text: string, end: number, open: string, close: string): number | undefined {
+  let depth = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    if (text[i] === close) depth++;
+    else if (text[i] === open) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function setText(meta: DeckMeta, key: string, value: string): void {
@@ -144,6 +248,7 @@ function setText(meta: DeckMeta, key: string, value: string): void {
   else if (key === 'author') meta.author = value;
   else if (key === 'theme') meta.theme = value;
   else if (key === 'lang') meta.lang = value;
+  else if (key === 'highlightTheme') meta.highlightTheme = value;
 }
 
 function firstSentence(message: string): string {

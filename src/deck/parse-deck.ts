@@ -3,6 +3,9 @@ import { type Diagnostic, compareDiagnostics, error, warning } from '../diagnost
 import { type Deck, type Slide, slideActivities } from '../model/deck.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { parseSlide, type SlideParseResult } from './parse-slide.js';
+import { type DeckReadingInput, resolveReadingOptions } from './reading-options.js';
+import { findSeparatorLookalike } from './separator-lookalikes.js';
+import { compileSeparators } from './separators.js';
 import { splitSlides } from './split-slides.js';
 
 export interface ParseDeckResult {
@@ -24,7 +27,7 @@ export interface SlideCache {
  * Parses a deck file's text into the Deck model. Pure: the caller reads the file and passes
  * its name (used in every diagnostic) and the slug (the output folder's name).
  */
-export function parseDeck(source: string, file: string, slug: string, cache?: SlideCache): ParseDeckResult {
+export function parseDeck(source: string, file: string, slug: string, cache?: SlideCache, input?: DeckReadingInput): ParseDeckResult {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   const diagnostics: Diagnostic[] = [];
@@ -35,12 +38,19 @@ export function parseDeck(source: string, file: string, slug: string, cache?: Sl
         'end the front matter with a line that is exactly `---`'),
     );
   }
-  const { meta, diagnostics: metaProblems } = parseFrontMatter(front.yaml, file, front.yamlLine);
+  const { meta, reading, diagnostics: metaProblems } = parseFrontMatter(front.yaml, file, front.yamlLine);
   diagnostics.push(...metaProblems);
+  const options = resolveReadingOptions(file, reading, meta, input);
+  diagnostics.push(...options.diagnostics);
+  const separators = compileSeparators(options.patterns);
 
   const marked = new Marked({ gfm: true });
   const context = { file, marked, activityIds: new Set<string>() };
-  const chunks = splitSlides(front.unclosed ? lines.slice(1) : lines.slice(front.bodyLine - 1), front.unclosed ? 2 : front.bodyLine);
+  const bodyLine = front.unclosed ? 2 : front.bodyLine;
+  const body = lines.slice(bodyLine - 1).join('\n');
+  const { chunks, ranges } = splitSlides(body, bodyLine, separators);
+  const lookalike = findSeparatorLookalike(file, body, bodyLine, ranges, separators, chunks.length);
+  if (lookalike) diagnostics.push(lookalike);
   const slides: Slide[] = [];
   for (const chunk of chunks) {
     const key = cache ? JSON.stringify([chunk, slides.length, [...context.activityIds]]) : '';

@@ -3,6 +3,7 @@ import { type Diagnostic, error, warning } from '../diagnostics/diagnostic.js';
 import type { ActivityBlock, Block, MarkdownBlock, Position, Slide } from '../model/deck.js';
 import { slugify, uniqueId } from '../model/ids.js';
 import { annotateTokens } from './annotate-tokens.js';
+import { checkRawHtml } from './raw-html-check.js';
 import { parseAttributes } from './attributes.js';
 import { DURATION_HINT, parseDuration } from '../model/duration.js';
 import { FenceTracker } from './fences.js';
@@ -13,7 +14,6 @@ import type { SlideChunk } from './split-slides.js';
 const OPENER = /^( {0,3}):::\s*([A-Za-z][\w-]*)\s*(?:\{(.*)\})?\s*$/;
 const CLOSER = /^ {0,3}:::\s*$/;
 const LOOKS_LIKE_DIRECTIVE = /^ {0,3}:::/;
-const NOTES_MARKER = /^(\s*)notes?:[ \t]*/i;
 const KNOWN_DIRECTIVES = ['activity', 'notes', 'handout'] as const;
 type DirectiveName = (typeof KNOWN_DIRECTIVES)[number];
 type ContainerKind = 'slide' | DirectiveName | 'unknown';
@@ -94,10 +94,37 @@ class SlideParser {
 
   parse(): SlideParseResult {
     const fences = new FenceTracker();
+    const { startLine, startColumn, notesCuts } = this.chunk;
+    let nextCut = 0;
+    /** Set while the lines of a notes separator that spans lines are skipped. */
+    let notesFrom: Position | undefined;
     this.chunk.lines.forEach((raw, i) => {
-      const line = this.chunk.startLine + i;
-      if (fences.inCode(raw)) this.top.run.push({ text: raw, line, column: 1 });
-      else this.readLine(takeSlideComments(raw, line, this.slide, this.file, this.diagnostics), line);
+      const line = startLine + i;
+      const first = i === 0 ? startColumn : 1;
+      if (notesFrom) {
+        if (line < notesFrom.line) return;
+        this.readNotesText(raw.slice(notesFrom.column - first), line, notesFrom.column);
+        notesFrom = undefined;
+        return;
+      }
+      if (fences.inCode(raw)) {
+        this.top.run.push({ text: raw, line, column: first });
+        return;
+      }
+      while ((notesCuts[nextCut]?.start.line ?? Infinity) < line) nextCut++;
+      const cut = notesCuts[nextCut];
+      // Notes start only at the slide's own level: a `Note:` inside a block is that block's text.
+      if (cut && cut.start.line === line && this.top.kind === 'slide') {
+        nextCut++;
+        const before = raw.slice(0, cut.start.column - first);
+        if (before.trim() !== '') this.readLine(takeSlideComments(before, line, this.slide, this.file, this.diagnostics), line);
+        const indent = /^\s*/.exec(raw.slice(cut.start.column - first))?.[0].length ?? 0;
+        this.openNotesToSlideEnd({ line, column: cut.start.column + indent });
+        if (cut.end.line === line) this.readNotesText(raw.slice(cut.end.column - first), line, cut.end.column);
+        else notesFrom = cut.end;
+        return;
+      }
+      this.readLine(takeSlideComments(raw, line, this.slide, this.file, this.diagnostics), line);
     });
     while (this.stack.length > 1) {
       const open = this.top;
@@ -166,17 +193,21 @@ class SlideParser {
         'write `:::name{key="value"}` (e.g. `:::activity{title="Lab" time="15m"}`), or `:::` alone to close a block'));
       return;
     }
-    const notes = top.kind === 'slide' ? NOTES_MARKER.exec(text) : null;
-    if (notes) {
-      this.flush(top);
-      const notesContainer = container('notes', { line, column: (notes[1]?.length ?? 0) + 1 });
-      notesContainer.toSlideEnd = true;
-      const rest = text.slice(notes[0].length);
-      if (rest.trim() !== '') notesContainer.run.push({ text: rest, line, column: notes[0].length + 1 });
-      this.stack.push(notesContainer);
-      return;
-    }
     top.run.push({ text, line, column: 1 });
+  }
+
+  /** A notes separator: everything after it, to the end of the slide, is speaker notes. */
+  private openNotesToSlideEnd(position: Position): void {
+    this.flush(this.top);
+    const notes = container('notes', position);
+    notes.toSlideEnd = true;
+    this.stack.push(notes);
+  }
+
+  /** The text on a notes separator's line after the separator: the first line of the notes. */
+  private readNotesText(text: string, line: number, column: number): void {
+    const rest = takeSlideComments(text, line, this.slide, this.file, this.diagnostics);
+    if (rest.trim() !== '') this.top.run.push({ text: rest, line, column });
   }
 
   private open(opener: RegExpExecArray, line: number): void {
@@ -214,6 +245,7 @@ class SlideParser {
         return;
       case 'notes':
         this.readAttributes(closing, []);
+        if (closing.toSlideEnd) this.warnAboutHeadingInNotes(markdown);
         this.slide.notes.push(...markdown);
         return;
       case 'handout':
@@ -225,6 +257,23 @@ class SlideParser {
         return;
       case 'slide':
         return;
+    }
+  }
+
+  /**
+   * A heading in the notes after `Note:` is most often a slide whose separator went missing (or
+   * is written for another tool): the audience would never see it.
+   */
+  private warnAboutHeadingInNotes(blocks: readonly MarkdownBlock[]): void {
+    for (const block of blocks) {
+      const index = block.tokens.findIndex((t) => t.type === 'heading');
+      if (index < 0) continue;
+      const heading = block.tokens[index] as Token;
+      const offset = block.source.indexOf(heading.raw.trimStart());
+      const line = block.position.line + (offset < 0 ? 0 : block.source.slice(0, offset).split('\n').length - 1);
+      this.report(warning('heading-in-notes', `the speaker notes hold the heading "${plainText(heading).trim()}", which no slide shows`,
+        this.at({ line, column: 1 }), 'if a new slide starts here, put a slide separator above it (`---`, or the separator your deck sets); in notes, write it as **bold** text'));
+      return;
     }
   }
 
@@ -284,12 +333,14 @@ class SlideParser {
     target.run = [];
     const first = run.findIndex((l) => l.text.trim() !== '');
     if (first < 0) return;
-    const lines = run.slice(first);
+    let last = run.length - 1;
+    while ((run[last]?.text.trim() ?? '') === '') last--;
+    const lines = run.slice(first, last + 1);
     const start = lines[0] as Line;
     const source = lines.map((l) => l.text).join('\n');
     const tokens: Token[] = this.context.marked.lexer(source);
     const found = annotateTokens(tokens, { file: this.file, source, line: start.line, column: start.column });
-    this.diagnostics.push(...found.diagnostics);
+    this.diagnostics.push(...found.diagnostics, ...checkRawHtml(tokens, { file: this.file, source, line: start.line, column: start.column }));
     this.slide.diagrams.push(...found.diagrams);
     this.slide.assets.push(...found.assets);
     target.blocks.push({ kind: 'markdown', position: { line: start.line, column: start.column }, source, tokens });

@@ -21,6 +21,10 @@ export interface DeckMeta {
   /** Options passed to Reveal.initialize, as written. */
   reveal: Record<string, unknown>;
   titleSlide: boolean;
+  /** reveal-md's `highlightTheme`: a highlight.js style for code. */
+  highlightTheme?: string;
+  /** Whose conventions the file follows: lectern's (reveal-md's) or Marp's (`marp: true`). */
+  dialect: 'lectern' | 'marp';
 }
 
 /** Markdown as marked lexed it; tokens carry lectern's annotations (see annotate-tokens). */
@@ -58,7 +62,13 @@ export interface Diagram {
   position: Position;
 }
 
-export type AssetKind = 'image' | 'background';
+/**
+ * What a file is to the slide that names it (the wording of the message when it is missing):
+ * an image (`<img>`, `![]()`, a video's poster), a video or audio file (`<video>`, `<audio>`,
+ * `<source>`, `<track>`), an embedded page (`<iframe>`, `<embed>`, `<object>`), a slide
+ * background, or a linked file (`[handout](sheet.pdf)`, `<a href>`).
+ */
+export type AssetKind = 'image' | 'media' | 'frame' | 'background' | 'link';
 
 /** A local file the deck refers to; the build copies it next to the HTML. */
 export interface AssetRef {

@@ -48,10 +48,16 @@ describe('front matter', () => {
 
   it('rejects wrong types with the value position', () => {
     const { diagnostics } = parseLines('---', 'title: [a, b]', 'title-slide: "yes"', 'duration: soon', 'reveal: 3', '---', '# a');
-    expect(codes(diagnostics)).toEqual(['front-matter-type', 'front-matter-type', 'front-matter-type', 'front-matter-type']);
+    expect(codes(diagnostics)).toEqual(['front-matter-type', 'front-matter-type', 'front-matter-duration', 'front-matter-type']);
     expect(diagnostics.map((d) => d.span.line)).toEqual([2, 3, 4, 5]);
-    expect(diagnostics.every((d) => d.severity === 'error')).toBe(true);
+    expect(diagnostics.map((d) => d.severity)).toEqual(['error', 'error', 'warning', 'error']);
     expect(diagnostics[0]?.span.column).toBe(8);
+  });
+
+  it('reads an unreadable duration as a warning that skips the schedule check, never an error', () => {
+    const { deck, diagnostics } = parseLines('---', 'duration: about an hour', '---', '# a');
+    expect(diagnostics).toMatchObject([{ severity: 'warning', code: 'front-matter-duration', span: { line: 2, column: 11 } }]);
+    expect(deck.meta.durationSeconds).toBeUndefined();
   });
 
   it('reports a YAML syntax error at its line', () => {
