@@ -4,6 +4,7 @@ import { buildDecks } from '../export/build-decks.js';
 import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
 import { countBySeverity, describeDeck, displayPath, printDiagnostics, useColor } from './print.js';
 import { deckInputs } from './deck-inputs.js';
+import { separatorFlags } from './separator-flags.js';
 
 /**
  * `lectern build`: one summary line per deck; exit 1 when any deck has errors, or when its
@@ -15,7 +16,8 @@ export async function runBuild(positionals: string[], values: Record<string, unk
   const color = useColor(values, process.stderr);
   const { session, diagrams } = setUpBrowser(values);
   try {
-    const result = await buildDecks(inputs.files, { outDir, courseIndex: inputs.fromFolder, ...(diagrams ? { diagrams } : {}) });
+    const separators = separatorFlags(values);
+    const result = await buildDecks(inputs.files, { outDir, courseIndex: inputs.fromFolder, ...(diagrams ? { diagrams } : {}), ...(separators ? { separators } : {}) });
     let failed = false;
     for (const { compiled, outputDir } of result.decks) {
       printDiagnostics(compiled, color);

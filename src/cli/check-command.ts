@@ -9,6 +9,7 @@ import type { DiagramStage } from '../diagrams/deck-diagrams.js';
 import { writeCompiledDeck } from '../export/write-deck.js';
 import { countBySeverity, describeDeck, formatSchedule, printDiagnostics, useColor } from './print.js';
 import { deckInputs } from './deck-inputs.js';
+import { separatorFlags } from './separator-flags.js';
 
 /**
  * `lectern check`: every diagnostic, then each deck's schedule; writes nothing. With `--render`
@@ -16,13 +17,14 @@ import { deckInputs } from './deck-inputs.js';
  */
 export async function runCheck(positionals: string[], values: Record<string, unknown>): Promise<number> {
   const inputs = deckInputs('check', positionals);
+  const separators = separatorFlags(values);
   const color = useColor(values, process.stderr);
   // Diagrams are always checked (Mermaid's syntax errors are deck errors); the layout only with --render.
   const renderer = await LayoutRenderer.create(values);
   let failed = false;
   try {
     for (const file of inputs.files) {
-      const compiled = await compileDeck(file, renderer.diagrams ? { diagrams: renderer.diagrams } : {});
+      const compiled = await compileDeck(file, { ...(renderer.diagrams ? { diagrams: renderer.diagrams } : {}), ...(separators ? { separators } : {}) });
       if (values.render === true && !hasErrors(compiled.diagnostics) && compiled.files.length > 0) {
         const found = await renderer.check(compiled);
         if (found === undefined) return 1;

@@ -5,12 +5,14 @@ import { type ExportProgress, exportDecks, PDF_KIND_NAMES, type PdfKind } from '
 import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
 import { countBySeverity, describeDeck, displayPath, printDiagnostics, useColor } from './print.js';
 import { deckInputs } from './deck-inputs.js';
+import { separatorFlags } from './separator-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** `lectern export`: build, then the PDFs; progress on a terminal, a line per PDF. */
 export async function runExport(positionals: string[], values: Record<string, unknown>): Promise<number> {
   const inputs = deckInputs('export', positionals);
   const kinds = parseKinds(values.only);
+  const separators = separatorFlags(values);
   const paper = parsePaper(values.paper);
   const color = useColor(values, process.stderr);
   const { session, diagrams } = setUpBrowser(values);
@@ -22,6 +24,7 @@ export async function runExport(positionals: string[], values: Record<string, un
       paper,
       session,
       ...(diagrams ? { diagrams } : {}),
+      ...(separators ? { separators } : {}),
       courseIndex: inputs.fromFolder,
       tabs: availableParallelism(),
       onProgress: (event) => progress(event, values.quiet === true),

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { SEPARATOR_OPTIONS } from './separator-flags.js';
 import { UsageError } from './usage-error.js';
 
 export const HELP = `lectern: Markdown lesson modules → offline reveal.js decks and PDFs
@@ -25,6 +26,9 @@ Options:
   -q, --quiet          build, export: print only problems
       --only <kinds>   export: which PDFs (default: all three)
       --paper <size>   export: handout and guide paper, A4 (default) or Letter
+      --separator <re>, --vertical-separator <re>, --notes-separator <re>
+                       build, export, check, serve: how slides are cut, as reveal-md's options
+                       (regular expressions; also from front matter or a reveal-md.json)
       --browser <path> the Chrome/Chromium to use (default: CHROME_PATH, PUPPETEER_EXECUTABLE_PATH,
                        then the usual install locations; lectern never downloads one)
       --no-color       never colour the output (also: NO_COLOR=1)
@@ -42,12 +46,13 @@ const COMMON = { 'no-color': { type: 'boolean' }, help: { type: 'boolean', short
 
 const COMMANDS: Record<string, Command> = {
   build: {
-    options: { ...COMMON, out: { type: 'string', short: 'o', default: 'dist' }, quiet: { type: 'boolean', short: 'q' }, browser: { type: 'string' } },
+    options: { ...COMMON, ...SEPARATOR_OPTIONS, out: { type: 'string', short: 'o', default: 'dist' }, quiet: { type: 'boolean', short: 'q' }, browser: { type: 'string' } },
     run: async (positionals, values) => (await import('./build-command.js')).runBuild(positionals, values),
   },
   export: {
     options: {
       ...COMMON,
+      ...SEPARATOR_OPTIONS,
       out: { type: 'string', short: 'o', default: 'dist' },
       quiet: { type: 'boolean', short: 'q' },
       only: { type: 'string' },
@@ -59,6 +64,7 @@ const COMMANDS: Record<string, Command> = {
   serve: {
     options: {
       ...COMMON,
+      ...SEPARATOR_OPTIONS,
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       open: { type: 'boolean' },
@@ -72,7 +78,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (positionals, values) => (await import('./rehearsal-command.js')).runRehearsal(positionals, values),
   },
   check: {
-    options: { ...COMMON, render: { type: 'boolean' }, browser: { type: 'string' } },
+    options: { ...COMMON, ...SEPARATOR_OPTIONS, render: { type: 'boolean' }, browser: { type: 'string' } },
     run: async (positionals, values) => (await import('./check-command.js')).runCheck(positionals, values),
   },
   doctor: {

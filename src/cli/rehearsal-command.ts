@@ -84,7 +84,7 @@ export async function runRehearsal(positionals: string[], values: Record<string,
     return 0;
   }
   // The rewritten deck must read as well as before: same slides, no new errors.
-  const check = parseDeck(applied.source, compiled.file, compiled.slug);
+  const check = parseDeck(applied.source, compiled.file, compiled.slug, undefined, compiled.reading);
   if (check.deck.slides.length !== compiled.deck.slides.length || hasErrors(check.diagnostics)) {
     process.stderr.write(`lectern: internal error: applying the rehearsal would change the structure of ${displayPath(deckFile)}; the deck was not written (please report it)\n`);
     return 1;

@@ -5,6 +5,7 @@ import { PACKAGE_ROOT } from '../export/package-files.js';
 import { setUpBrowser } from './diagram-setup.js';
 import { deckInputs } from './deck-inputs.js';
 import { UsageError } from './usage-error.js';
+import { separatorFlags } from './separator-flags.js';
 
 /** `lectern serve`: live decks and the presenter view until Ctrl-C. */
 export async function runServe(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -15,6 +16,7 @@ export async function runServe(positionals: string[], values: Record<string, unk
 
   // A teaching session must not end on a bug in one request or one rebuild: report and go on.
   process.on('unhandledRejection', (cause) => process.stderr.write(`lectern: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`));
+  const separators = separatorFlags(values);
   const { session, diagrams } = setUpBrowser(values);
   const { startLiveServer } = await import('../server/live-server.js');
   let server: Awaited<ReturnType<typeof startLiveServer>>;
@@ -24,6 +26,7 @@ export async function runServe(positionals: string[], values: Record<string, unk
       host,
       port,
       ...(diagrams ? { diagrams } : {}),
+      ...(separators ? { separators } : {}),
       rehearse: values.rehearse === true,
       rehearsalsDir: 'rehearsals',
       watchDirs: [join(PACKAGE_ROOT, 'themes')],

@@ -49,6 +49,6 @@ export function checkPattern(source: string): string | undefined {
     new RegExp(source, 'mg');
     return undefined;
   } catch (cause) {
-    return (cause as Error).message.replace(/^Invalid regular expression: /, '');
+    return (cause as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
   }
 }

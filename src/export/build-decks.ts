@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CourseModule, renderCourseIndex } from '../render/render-course-index.js';
 import { writeFileAtomic } from './atomic-write.js';
+import type { SeparatorPatterns } from '../deck/separators.js';
 import type { DiagramStage } from '../diagrams/deck-diagrams.js';
 import { type CompiledDeck, compileDeck } from './compile-deck.js';
 import { writeCompiledDeck } from './write-deck.js';
@@ -12,6 +13,8 @@ export interface BuildOptions {
   courseIndex: boolean;
   /** Draws diagrams at build time (all decks' diagrams share one browser). */
   diagrams?: DiagramStage;
+  /** Separator flags, for every deck. */
+  separators?: Partial<SeparatorPatterns>;
 }
 
 export interface DeckBuild {
@@ -37,7 +40,7 @@ export const PDF_KINDS = [
  * built. Decks compile concurrently so their diagrams are drawn together in one browser.
  */
 export async function buildDecks(files: readonly string[], options: BuildOptions): Promise<BuildResult> {
-  const compileOptions = options.diagrams ? { diagrams: options.diagrams } : {};
+  const compileOptions = { ...(options.diagrams ? { diagrams: options.diagrams } : {}), ...(options.separators ? { separators: options.separators } : {}) };
   const decks = await Promise.all(
     files.map(async (file): Promise<DeckBuild> => {
       const compiled = await compileDeck(file, compileOptions);

@@ -5,6 +5,7 @@ import { type CompiledDeck, compileDeck, type IncrementalState, slugOf } from '.
 import { renderDeckSummary } from '../render/render-deck-summary.js';
 import { joinSlideSections } from '../render/render-slides.js';
 import type { DeckSummary, OverlayDiagnostic, ServerMessage } from './protocol.js';
+import type { SeparatorPatterns } from '../deck/separators.js';
 
 /** A file of the served deck: its bytes in memory, or the path it is read from on request. */
 export interface ServedFile {
@@ -23,6 +24,7 @@ export interface DeckBuildState {
 export interface DeckHostOptions {
   file: string;
   diagrams?: DiagramStage;
+  separators?: Partial<SeparatorPatterns>;
   /** Sends a message to every window of this deck. */
   broadcast: (message: ServerMessage) => void;
 }
@@ -88,6 +90,7 @@ export class DeckHost {
       live: true,
       incremental: this.incremental,
       ...(this.options.diagrams ? { diagrams: this.options.diagrams } : {}),
+      ...(this.options.separators ? { separators: this.options.separators } : {}),
     });
     if (compiled.incremental) this.incremental = compiled.incremental;
     this.lastSource = compiled.source;

@@ -13,6 +13,7 @@ import { DeckHost } from './deck-host.js';
 import { createIdleCollector } from './idle-collector.js';
 import { LiveHub } from './live-hub.js';
 import type { RehearsalRecording } from './protocol.js';
+import type { SeparatorPatterns } from '../deck/separators.js';
 import { renderServerIndex, renderProblemPage } from './server-pages.js';
 import { createDeckWatcher, type DeckWatcher } from './watch-decks.js';
 
@@ -21,6 +22,7 @@ export interface LiveServerOptions {
   host: string;
   port: number;
   diagrams?: DiagramStage;
+  separators?: Partial<SeparatorPatterns>;
   rehearse: boolean;
   /** Where rehearsals are written (`<dir>/<slug>/<time>.json`). */
   rehearsalsDir: string;
@@ -84,6 +86,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     const host = new DeckHost({
       file,
       ...(options.diagrams ? { diagrams: options.diagrams } : {}),
+      ...(options.separators ? { separators: options.separators } : {}),
       broadcast: (message) => {
         collector.poke();
         hub.broadcast(slug, message);

@@ -12,6 +12,7 @@ import { latestRehearsal } from '../rehearsal-files.js';
 import type { FinishedPdf, PdfMetadata } from './pdf-document.js';
 import { printDocument } from './print-document.js';
 import { printSlides } from './print-slides.js';
+import type { SeparatorPatterns } from '../../deck/separators.js';
 
 export const PDF_KIND_NAMES = ['slides', 'handout', 'guide'] as const;
 export type PdfKind = (typeof PDF_KIND_NAMES)[number];
@@ -22,6 +23,7 @@ export interface ExportOptions {
   paper: 'A4' | 'Letter';
   session: BrowserSession;
   diagrams?: DiagramStage;
+  separators?: Partial<SeparatorPatterns>;
   courseIndex: boolean;
   /** Tabs printing one deck's slides at once. */
   tabs: number;
@@ -42,7 +44,12 @@ export interface ExportResult {
  * built without errors, in the command's one browser. Each PDF is written atomically.
  */
 export async function exportDecks(files: readonly string[], options: ExportOptions): Promise<ExportResult> {
-  const build = await buildDecks(files, { outDir: options.outDir, courseIndex: false, ...(options.diagrams ? { diagrams: options.diagrams } : {}) });
+  const build = await buildDecks(files, {
+    outDir: options.outDir,
+    courseIndex: false,
+    ...(options.diagrams ? { diagrams: options.diagrams } : {}),
+    ...(options.separators ? { separators: options.separators } : {}),
+  });
   const result: ExportResult = { build, pdfs: [] };
   const printable = build.decks.filter((d) => d.outputDir && !hasErrors(d.compiled.diagnostics));
   if (printable.length > 0) {
