@@ -196,6 +196,20 @@ class SlideParser {
     top.run.push({ text, line, column: 1 });
   }
 
+  /**
+   * `.element` attributes with no element before them: first in the slide, reveal.js gives them to
+   * the slide's `<section>`; anywhere else they have nothing to land on.
+   */
+  private applyToSection(attributes: Record<string, string>, target: Container, start: Line): void {
+    if (Object.keys(attributes).length === 0) return;
+    if (target.kind === 'slide' && target.blocks.length === 0) {
+      mergeAttributes(this.slide.attributes, attributes);
+      return;
+    }
+    this.report(warning('element-without-target', 'this `.element` comment follows no element; it is ignored', this.at({ line: start.line, column: start.column }),
+      'put it right after the element it styles, e.g. at the end of a bullet line'));
+  }
+
   /** A notes separator: everything after it, to the end of the slide, is speaker notes. */
   private openNotesToSlideEnd(position: Position): void {
     this.flush(this.top);
@@ -341,6 +355,7 @@ class SlideParser {
     const tokens: Token[] = this.context.marked.lexer(source);
     const found = annotateTokens(tokens, { file: this.file, source, line: start.line, column: start.column });
     this.diagnostics.push(...found.diagnostics, ...checkRawHtml(tokens, { file: this.file, source, line: start.line, column: start.column }));
+    this.applyToSection(found.slideAttributes, target, start);
     this.slide.diagrams.push(...found.diagrams);
     this.slide.assets.push(...found.assets);
     target.blocks.push({ kind: 'markdown', position: { line: start.line, column: start.column }, source, tokens });
@@ -349,6 +364,11 @@ class SlideParser {
 
 function container(kind: ContainerKind, position: Position, attributes = '', attributesColumn = 0): Container {
   return { kind, position, attributes, attributesColumn, run: [], blocks: [] };
+}
+
+/** Attribute names of a section that an `.element` or `.slide` comment merges rather than replaces. */
+function mergeAttributes(into: Record<string, string>, from: Record<string, string>): void {
+  for (const [name, value] of Object.entries(from)) into[name] = name === 'class' && into[name] ? `${into[name]} ${value}` : value;
 }
 
 /** The first heading's text (h1–h3), else the first activity's title. */
