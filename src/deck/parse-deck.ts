@@ -3,6 +3,7 @@ import { type Diagnostic, compareDiagnostics, error, warning } from '../diagnost
 import { type Deck, type Slide, slideActivities } from '../model/deck.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { parseSlide, type SlideParseResult } from './parse-slide.js';
+import { applyMarpToSlide, findHeadingDivider, marpSeparators, readMarpComments, startMarp } from './dialects/marp.js';
 import { type DeckReadingInput, resolveReadingOptions } from './reading-options.js';
 import { findSeparatorLookalike } from './separator-lookalikes.js';
 import { compileSeparators } from './separators.js';
@@ -40,23 +41,32 @@ export function parseDeck(source: string, file: string, slug: string, cache?: Sl
   }
   const { meta, reading, diagnostics: metaProblems } = parseFrontMatter(front.yaml, file, front.yamlLine);
   diagnostics.push(...metaProblems);
-  const options = resolveReadingOptions(file, reading, meta, input);
+  const bodyLine = front.unclosed ? 2 : front.bodyLine;
+  const body = lines.slice(bodyLine - 1).join('\n');
+  const marp = meta.dialect === 'marp';
+  const options = resolveReadingOptions(file, reading, meta, input, marp ? marpSeparators(findHeadingDivider(reading.marpGlobals, body)) : undefined);
   diagnostics.push(...options.diagnostics);
   const separators = compileSeparators(options.patterns);
 
   const marked = new Marked({ gfm: true });
   const context = { file, marked, activityIds: new Set<string>() };
-  const bodyLine = front.unclosed ? 2 : front.bodyLine;
-  const body = lines.slice(bodyLine - 1).join('\n');
   const { chunks, ranges } = splitSlides(body, bodyLine, separators);
-  const lookalike = findSeparatorLookalike(file, body, bodyLine, ranges, separators, chunks.length);
+  const lookalike = marp ? undefined : findSeparatorLookalike(file, body, bodyLine, ranges, separators, chunks.length);
   if (lookalike) diagnostics.push(lookalike);
+  let marpDirectives = marp ? startMarp(reading.marpGlobals, meta, file, diagnostics) : {};
   const slides: Slide[] = [];
-  for (const chunk of chunks) {
-    const key = cache ? JSON.stringify([chunk, slides.length, [...context.activityIds]]) : '';
+  for (const original of chunks) {
+    // Marp's comments are read first: they set the slide's directives and notes, and leave blanks behind.
+    const marpReading = marp ? readMarpComments(original, marpDirectives, meta, file) : undefined;
+    if (marpReading) marpDirectives = marpReading.inherited;
+    const chunk = marpReading?.chunk ?? original;
+    const key = cache ? JSON.stringify([chunk, slides.length, [...context.activityIds], marpReading?.directives, marpReading?.notes]) : '';
     const cached = cache?.previous.get(key);
-    const parsed = cached ?? parseSlide(chunk, slides.length, context);
-    if (cached) for (const activity of slideActivities(cached.slide)) context.activityIds.add(activity.id);
+    let parsed = cached;
+    if (!parsed) {
+      parsed = parseSlide(chunk, slides.length, context);
+      if (marpReading) parsed.diagnostics.push(...applyMarpToSlide(parsed.slide, marpReading, marked, file));
+    } else for (const activity of slideActivities(parsed.slide)) context.activityIds.add(activity.id);
     cache?.next.set(key, parsed);
     slides.push(parsed.slide);
     diagnostics.push(...parsed.diagnostics);

@@ -39,8 +39,8 @@ const FLAGS: Record<keyof SeparatorPatterns, string> = {
  * defaults. The front matter's other options of reveal-md's files (revealOptions, theme,
  * highlightTheme, title) are filled into `meta` where the front matter left them unset.
  */
-export function resolveReadingOptions(file: string, front: FrontMatterReading, meta: DeckMeta, input: DeckReadingInput = {}): ReadingOptions {
-  const defaults = meta.dialect === 'marp' ? MARP_SEPARATORS : LECTERN_SEPARATORS;
+export function resolveReadingOptions(file: string, front: FrontMatterReading, meta: DeckMeta, input: DeckReadingInput = {}, dialectDefaults?: SeparatorPatterns): ReadingOptions {
+  const defaults = dialectDefaults ?? (meta.dialect === 'marp' ? MARP_SEPARATORS : LECTERN_SEPARATORS);
   const config = input.revealMd ? parseRevealMdConfig(input.revealMd) : undefined;
   const revealJson = input.revealJson ? parseRevealJson(input.revealJson) : undefined;
   const diagnostics = [...(config?.diagnostics ?? []), ...(revealJson?.diagnostics ?? [])];

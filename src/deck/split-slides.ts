@@ -55,9 +55,10 @@ export function splitSlides(body: string, firstLine: number, separators: Compile
     const end = match.index + match[0].length;
     if (match[0].length === 0) {
       pattern.lastIndex = match.index + 1;
-      continue;
+      // An empty match (a lookahead such as Marp's heading divider) cuts only at a line start.
+      if (match.index > 0 && body[match.index - 1] !== '\n') continue;
     }
-    if (cutsProtected(ranges, match.index, end)) continue;
+    if (cutsProtected(ranges, match.index, Math.max(end, match.index + 1))) continue;
     cut(match.index, separators.horizontal.test(match[0]) ? 'horizontal' : 'vertical');
     from = end;
   }

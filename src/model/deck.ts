@@ -23,6 +23,8 @@ export interface DeckMeta {
   titleSlide: boolean;
   /** reveal-md's `highlightTheme`: a highlight.js style for code. */
   highlightTheme?: string;
+  /** Extra CSS for the deck's page (Marp's `style` directive). */
+  css?: string;
   /** Whose conventions the file follows: lectern's (reveal-md's) or Marp's (`marp: true`). */
   dialect: 'lectern' | 'marp';
 }
@@ -96,6 +98,8 @@ export interface Slide {
   notes: MarkdownBlock[];
   diagrams: Diagram[];
   assets: AssetRef[];
+  /** A header, a footer and a page number drawn on the slide (Marp's directives). */
+  chrome?: { header?: MarkdownBlock; footer?: MarkdownBlock; pageNumber?: boolean };
   /** Set on slides lectern made itself (the title slide). */
   generated?: 'title';
 }

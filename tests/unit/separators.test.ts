@@ -116,9 +116,10 @@ describe('separators as reveal-md reads them', () => {
     expect(fromFile[0]).toMatchObject({ severity: 'error', code: 'bad-separator', span: { file: 'reveal-md.json', line: 2, column: 16 } });
   });
 
-  it('ignores a separator that matches nothing but the empty string', () => {
-    const { deck } = parse('# A\n\n# B', { flags: { separator: '^' } });
-    expect(deck.slides).toHaveLength(1);
+  it('cuts at an empty match (a lookahead) only at a line start, and never inside code', () => {
+    const { deck } = parse('# A\ntext\n# B\n```\n# not a heading\n```', { flags: { separator: '(?=^#)' } });
+    expect(deck.slides.map((s) => s.position.line)).toEqual([1, 3]);
+    expect(parse('# A b c', { flags: { separator: 'x*' } }).deck.slides).toHaveLength(1);
   });
 });
 
