@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { type Diagnostic, error, warning } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, warning } from '../diagnostics/diagnostic.js';
 import type { Position } from '../model/deck.js';
 import { isLocalPath, isRemote } from '../deck/annotate-tokens.js';
+import { createRequire } from 'node:module';
 import { PACKAGE_ROOT, revealDist } from './package-files.js';
+
+const require = createRequire(import.meta.url);
 
 export interface ResolvedTheme {
   /** Where it came from: lectern's themes/, reveal.js's built-ins, or a file the deck names. */
@@ -45,16 +48,19 @@ export function resolveTheme(name: string, deckDir: string, file: string, positi
   }
   const found = candidates.find((c) => existsSync(c.path) && statSync(c.path).isFile());
   if (!found) {
+    // A theme written for another tool, or a file not in the repository: the deck is still shown, in the default look.
     const names = [...lecternThemeNames(), ...revealThemeNames()];
-    return {
-      diagnostics: [
-        error('unknown-theme', `theme \`${name}\` was not found`, { file, ...position },
-          `use a path to a .css file, or one of: ${names.join(', ')}`),
-      ],
-    };
+    const fallback = resolveTheme(DEFAULT_THEME, deckDir, file, position);
+    fallback.diagnostics.unshift(
+      warning('unknown-theme', `theme \`${name}\` was not found; the deck uses lectern's \`${DEFAULT_THEME}\` theme`, { file, ...position },
+        `use a path to a .css file, or one of: ${names.join(', ')}`),
+    );
+    return fallback;
   }
   return makeOffline(found.origin, found.path, file, position);
 }
+
+const DEFAULT_THEME = 'course';
 
 /** Stands in for an inlined @import while the importing file's url()s are rewritten. */
 const IMPORT_MARK = '\u{E000}lectern-import\u{E000}';
@@ -105,4 +111,24 @@ function makeOffline(origin: ResolvedTheme['origin'], path: string, file: string
     );
   }
   return { theme: { origin, path, css, files }, diagnostics };
+}
+
+/**
+ * reveal-md's `highlightTheme`: a highlight.js style by name (`monokai`, `github`, `base16/zenburn`),
+ * with its selectors raised under `.reveal` so it wins over the deck theme's own code colours.
+ */
+export function resolveHighlightTheme(name: string, file: string, position: Position): { css?: string; diagnostics: Diagnostic[] } {
+  const styles = join(dirname(require.resolve('highlight.js/package.json')), 'styles');
+  const path = join(styles, `${name.replace(/\.css$/, '')}.css`);
+  if (!/^[\w./-]+$/.test(name) || name.includes('..') || !existsSync(path)) {
+    return {
+      diagnostics: [
+        warning('unknown-highlight-theme', `highlightTheme \`${name}\` is not a highlight.js style; code keeps the theme's colours`, { file, ...position },
+          'use a name from highlight.js\'s styles, e.g. monokai, github, github-dark, atom-one-dark, base16/zenburn'),
+      ],
+    };
+  }
+  const css = readFileSync(path, 'utf8').replace(/(^|})([^{}@]+)\{/g, (_whole, close: string, selectors: string) =>
+    `${close}${selectors.split(',').map((s) => (s.trim() ? ` .reveal ${s.trim()}` : s)).join(',')} {`);
+  return { css, diagnostics: [] };
 }

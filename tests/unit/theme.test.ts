@@ -37,4 +37,12 @@ describe('resolveTheme', () => {
     expect(theme?.css).toContain('--lectern-accent: #0a6b74');
     expect(theme?.css.lastIndexOf('--lectern-accent:')).toBe(theme?.css.indexOf('--lectern-accent: #ffe14d'));
   });
+
+  it('shows a theme it cannot find (one of another tool, or a missing file) in the default look, with a warning', () => {
+    const { theme, diagnostics } = resolveTheme('my-company', '.', 'deck.md', at);
+    expect(theme?.origin).toBe('lectern');
+    expect(theme?.path).toMatch(/course\.css$/);
+    expect(diagnostics).toMatchObject([{ severity: 'warning', code: 'unknown-theme', span: { line: 8, column: 1 } }]);
+    expect(diagnostics[0]?.hint).toContain('high-contrast');
+  });
 });
