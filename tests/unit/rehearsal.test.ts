@@ -257,6 +257,17 @@ describe('applyRehearsedTimes', () => {
     expect(again).toMatchObject({ source: result.source, changed: 0 });
   });
 
+  it('writes times into a deck cut by reveal-md separators, which reads back with the same settings', () => {
+    const input = { flags: { separator: '^\\n\\n\\n', verticalSeparator: '<!--v-->' } };
+    const source = '# One\ntext\n\n\n\n# Two\n<!--v-->\n<!-- .slide: class="x" -->\n## Two below\nNote: say it\n';
+    const { deck } = parseDeck(source, 'talk.md', 'talk', undefined, input);
+    expect(deck.slides.map((s) => s.title)).toEqual(['One', 'Two', 'Two below']);
+    const result = applyRehearsedTimes(source, deck, recordingOf(deck, { 0: 60, 1: 120, 2: 180 }));
+    expect(result.source).toBe('<!-- .slide: time="1m" -->\n# One\ntext\n\n\n\n<!-- .slide: time="2m" -->\n# Two\n<!--v-->\n<!-- .slide: class="x" time="3m" -->\n## Two below\nNote: say it\n');
+    const after = parseDeck(result.source, 'talk.md', 'talk', undefined, input).deck;
+    expect(after.slides.map((s) => [s.title, s.timeSeconds, s.position.line])).toEqual([['One', 60, 1], ['Two', 120, 7], ['Two below', 180, 10]]);
+  });
+
   it('skips the title slide, slides whose title changed, and slides only passed through', () => {
     const { deck } = setup();
     const result = applyRehearsedTimes(SOURCE, deck, recordingOf(deck, { ...ACTUAL, 1: 5 }, { 2: 'Old pipeline', 3: 'Other' }));
