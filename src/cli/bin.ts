@@ -10,6 +10,33 @@ function nodeIsTooOld(): boolean {
   return major < (MINIMUM_NODE[0] ?? 0) || (major === MINIMUM_NODE[0] && minor < (MINIMUM_NODE[1] ?? 0));
 }
 
+/** Set when stdout or stderr failed for a reason other than its reader leaving (a full disk). */
+let outputFailure: string | undefined;
+
+/**
+ * A reader that stops early (`lectern check decks | head`) closes our stdout or stderr: that
+ * is its choice, not our failure, so nothing is said about it. Later writes to that stream are
+ * dropped and the command finishes its work as if it had printed, so its `finally` blocks still
+ * close the browser and remove temporary folders, no output file is left half-written, and the
+ * exit code still tells whether the decks are fine. Exiting at once, as a process killed by
+ * SIGPIPE would, could skip that cleanup mid-export.
+ */
+function stopPrintingWhenClosed(stream: NodeJS.WriteStream, name: string): void {
+  stream.on('error', (cause: NodeJS.ErrnoException) => {
+    if (cause.code === 'EPIPE' || cause.code === 'ERR_STREAM_DESTROYED') return;
+    outputFailure ??= `lectern: cannot write to ${name}: ${cause.code ?? cause.message}`;
+  });
+}
+
+stopPrintingWhenClosed(process.stdout, 'stdout');
+stopPrintingWhenClosed(process.stderr, 'stderr');
+// At exit, not after main(): a failed write reports its error a tick after the last write.
+process.on('exit', () => {
+  if (outputFailure === undefined) return;
+  process.stderr.write(`${outputFailure}\n`);
+  if (!process.exitCode) process.exitCode = 1;
+});
+
 const args = process.argv.slice(2);
 if (nodeIsTooOld()) {
   process.stderr.write(

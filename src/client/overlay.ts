@@ -20,6 +20,7 @@ export function showProblems(diagnostics: readonly OverlayDiagnostic[]): void {
       const lines = [`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`];
       if (d.sourceLine !== undefined) lines.push(`  ${d.line} | ${d.sourceLine}`, `  ${' '.repeat(String(d.line).length)} | ${' '.repeat(Math.max(0, d.column - 1))}^`);
       if (d.hint) lines.push(`  hint: ${d.hint}`);
+      if (d.detail) lines.push(`  detail: ${d.detail}`);
       item.textContent = lines.join('\n');
       return item;
     }),

@@ -20,6 +20,11 @@ export interface Diagnostic {
   message: string;
   span: SourceSpan;
   hint?: string;
+  /**
+   * The words of the tool that found the problem (Mermaid's parser message), kept for whoever
+   * wants them or searches for them; the message above already says what to do.
+   */
+  detail?: string;
 }
 
 export function error(code: string, message: string, span: SourceSpan, hint?: string): Diagnostic {

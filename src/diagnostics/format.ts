@@ -9,14 +9,14 @@ export interface FormatOptions {
   contextLines?: number;
 }
 
-const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', bold: '\x1b[1m', reset: '\x1b[0m' };
+const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
 /**
  * `deck.md:12:3: error: message`, then a code frame with a caret under the column, then
- * `hint: …`. The one way a diagnostic is printed anywhere.
+ * `hint: …` and `detail: …` (the finding tool's own words). The one way a diagnostic is printed anywhere.
  */
 export function formatDiagnostic(diagnostic: Diagnostic, options: FormatOptions = {}): string {
-  const { span, severity, message, hint } = diagnostic;
+  const { span, severity, message, hint, detail } = diagnostic;
   const paint = (code: string, text: string) => (options.color ? `${code}${text}${ANSI.reset}` : text);
   const sev = paint(severity === 'error' ? ANSI.red + ANSI.bold : ANSI.yellow + ANSI.bold, `${severity}:`);
   const lines = [`${span.file}:${span.line}:${span.column}: ${sev} ${message}`];
@@ -25,6 +25,7 @@ export function formatDiagnostic(diagnostic: Diagnostic, options: FormatOptions 
     if (frame) lines.push(frame);
   }
   if (hint) lines.push(`  ${paint(ANSI.cyan, 'hint:')} ${hint}`);
+  if (detail) lines.push(`  ${paint(ANSI.dim, 'detail:')} ${detail}`);
   return lines.join('\n');
 }
 

@@ -170,6 +170,7 @@ function toOverlay(d: Diagnostic, source: string | undefined): OverlayDiagnostic
     column: d.span.column,
     message: d.message,
     ...(d.hint ? { hint: d.hint } : {}),
+    ...(d.detail ? { detail: d.detail } : {}),
     ...(line !== undefined ? { sourceLine: line.replace(/\r$/, '') } : {}),
   };
 }

@@ -28,6 +28,8 @@ export interface OverlayDiagnostic {
   column: number;
   message: string;
   hint?: string;
+  /** The finding tool's own words (Mermaid's message), shown under the hint. */
+  detail?: string;
   /** The deck's line the problem is on, for the code frame. */
   sourceLine?: string;
 }

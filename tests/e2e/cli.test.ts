@@ -26,7 +26,7 @@ describe('lectern CLI', () => {
     ['unclosed.md', 7, 1, 'error: `:::activity` is never closed'],
     ['unknown-directive.md', 3, 1, 'error: unknown directive `:::exercise`'],
     ['bad-time.md', 5, 14, 'error: `time="ten minutes"` is not a time'],
-    ['yaml-error.md', 3, 15, 'error: front matter is not valid YAML'],
+    ['yaml-error.md', 3, 11, 'error: front matter is not valid YAML'], // at the `[` that is never closed
     ['missing-image.md', 5, 1, 'error: image `img/does-not-exist.png` was not found'],
   ])('check reports %s at its exact line', async (name, line, column, message) => {
     const file = join('tests', 'fixtures', 'broken', name);

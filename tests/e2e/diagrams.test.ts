@@ -53,8 +53,10 @@ describe('diagrams at build time', () => {
     const out = join(work, 'out');
     const result = await runCli(['build', deck, '--out', out], undefined, cache());
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${deck}:21:3: error: Mermaid cannot read this diagram`);
+    expect(result.stderr).toContain(`${deck}:21:8: error: Mermaid cannot read this diagram`);
     expect(result.stderr).toMatch(/21 \|\s+B-->>: oops/);
+    expect(result.stderr).toContain('the arrow `-->>` needs the participant it goes to before `:`');
+    expect(result.stderr).toContain("detail: Mermaid: Parse error on line 3: Expecting '+', '-', '()', 'ACTOR', got 'TXT'");
     expect(result.stdout).toContain('2 drawn in Chromium');
     const { page, errors, requests } = await openDeck(browser, join(out, 'deck', 'index.html'));
     expect(await page.$$eval('section .lectern-diagram svg', (svgs) => svgs.length)).toBe(1);
@@ -69,13 +71,13 @@ describe('diagrams at build time', () => {
   it('takes unchanged diagrams from the cache without starting a browser', async () => {
     const result = await runCli(['build', deck, '--out', join(work, 'out2')], undefined, cache());
     expect(result.stdout).toContain('2 from the cache (no browser started)');
-    expect(result.stderr).toContain(`${deck}:21:3: error:`);
+    expect(result.stderr).toContain(`${deck}:21:8: error:`);
   });
 
   it('lectern check reports the broken diagram too, at the same line', async () => {
     const result = await runCli(['check', deck], undefined, cache());
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${deck}:21:3: error: Mermaid cannot read this diagram`);
+    expect(result.stderr).toContain(`${deck}:21:8: error: Mermaid cannot read this diagram`);
   });
 
   it('draws again when the theme changes the colours', async () => {
