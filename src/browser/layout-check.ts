@@ -1,4 +1,5 @@
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openPage } from './open-page.js';
 import { type Diagnostic, warning } from '../diagnostics/diagnostic.js';
 import type { ManagedBrowser } from './launch-browser.js';
@@ -8,6 +9,8 @@ export const CODE_CLIPPED_HINT =
   'the block scrolls, so part of it stays hidden on screen: shorten the code or split it over two slides';
 export const IMAGE_FAILED_HINT =
   'the browser could not load it: check the path (relative to the deck file) or that the URL works offline';
+export const BACKGROUND_FAILED_HINT =
+  'the slide shows no background: check the path in its `.slide` comment (relative to the deck file) or that the URL works offline';
 
 /** How long the page may take to become ready, and images to settle, before giving up. */
 const READY_TIMEOUT_MS = 15_000;
@@ -59,8 +62,9 @@ export async function checkLayout(browser: ManagedBrowser, indexHtml: string, de
     if (size.width !== 1280 || size.height !== 720) {
       await page.setViewport({ width: Math.round(size.width), height: Math.round(size.height) });
     }
+    const backgrounds = await page.evaluate(probeBackgrounds, IMAGE_TIMEOUT_MS);
     const measures = await page.evaluate(measureSlides, IMAGE_TIMEOUT_MS, TOLERANCE_PX);
-    return toDiagnostics(measures, deckFile);
+    return [...toDiagnostics(measures, deckFile), ...backgroundDiagnostics(backgrounds, deckFile)];
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -83,6 +87,65 @@ function toDiagnostics(measures: SlideMeasure[], deckFile: string): Diagnostic[]
     }
   }
   return diagnostics;
+}
+
+/** One file a slide's `data-background-*` names, as the page resolved it. */
+interface BackgroundProbe {
+  line: number | null;
+  /** As the section's attribute holds it. */
+  src: string;
+  href: string;
+  kind: 'image' | 'video' | 'iframe';
+  /** Images only: the browser tried and failed. Videos and frames are looked up on disk. */
+  failed: boolean;
+}
+
+/**
+ * reveal.js loads a background only near its slide and reports no failure: an image that is
+ * not there leaves the slide plain. Images are loaded here; a video or frame from a file is
+ * missing when its file is (headless Chromium may lack a video's codec, and a frame's error
+ * page is still a page).
+ */
+function backgroundDiagnostics(probes: readonly BackgroundProbe[], deckFile: string): Diagnostic[] {
+  return probes
+    .filter((probe) => probe.failed || (probe.kind !== 'image' && probe.href.startsWith('file:') && !existsSync(fileURLToPath(probe.href))))
+    .map((probe) => warning('background-failed', `background \`${probe.src}\` failed to load`,
+      { file: deckFile, line: probe.line ?? 1, column: 1 }, BACKGROUND_FAILED_HINT));
+}
+
+/**
+ * Runs in the page (self-contained): every file a section's background attributes name, by
+ * reveal.js's reading of them (comma lists; `data-background` only when it names an image);
+ * each image loaded once to see whether it comes.
+ */
+async function probeBackgrounds(imageTimeoutMs: number): Promise<BackgroundProbe[]> {
+  const probes: BackgroundProbe[] = [];
+  for (const section of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section'))) {
+    const line = section.dataset.lecternLine ? Number(section.dataset.lecternLine) : null;
+    const add = (kind: BackgroundProbe['kind'], value: string | null, list: boolean) => {
+      if (!value || /^\s*data:/i.test(value)) return;
+      for (const src of (list ? value.split(',') : [value]).map((s) => s.trim()).filter(Boolean)) {
+        probes.push({ line: Number.isFinite(line) ? line : null, src, href: new URL(src, document.baseURI).href, kind, failed: false });
+      }
+    };
+    const plain = section.getAttribute('data-background');
+    const plainImage = plain && (/^(http|file|\/\/)/i.test(plain) || /\.(svg|png|jpg|jpeg|gif|bmp|webp)([?#\s]|$)/i.test(plain)) ? plain : null;
+    add('image', section.getAttribute('data-background-image') ?? plainImage, true);
+    add('video', section.getAttribute('data-background-video'), true);
+    add('iframe', section.getAttribute('data-background-iframe'), false);
+  }
+  const load = (href: string) =>
+    new Promise<boolean>((resolve) => {
+      const image = new Image();
+      image.onload = () => resolve(false);
+      image.onerror = () => resolve(true);
+      setTimeout(() => resolve(false), imageTimeoutMs);
+      image.src = href;
+    });
+  await Promise.all(probes.filter((probe) => probe.kind === 'image').map(async (probe) => {
+    probe.failed = await load(probe.href);
+  }));
+  return probes;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type Diagnostic, error, warning } from '../diagnostics/diagnostic.js';
-import { isLocalPath, isRemote } from './annotate-tokens.js';
+import { attributeReferences, isLocalPath, isRemote } from './html-references.js';
 import type { Slide } from '../model/deck.js';
-import { parseAttributes } from './attributes.js';
+import { type AttributePair, parseAttributes } from './attributes.js';
 import { DURATION_HINT, parseDuration } from '../model/duration.js';
 
 const SLIDE_COMMENT = /<!--\s*\.slide:?\s*([\s\S]*?)\s*-->/g;
@@ -38,10 +38,14 @@ export function takeSlideComments(
         } else slide.timeSeconds = Math.round(seconds);
       } else if (isBackgroundFile(pair.name, pair.value)) {
         slide.attributes[pair.name] = pair.value;
-        if (isRemote(pair.value)) {
-          diagnostics.push(warning('remote-asset', `\`${pair.value}\` is loaded from the network and will be missing offline`,
-            { file, line, column }, 'download the file next to the deck and refer to it by a relative path'));
-        } else if (isLocalPath(pair.value)) slide.assets.push({ kind: 'background', url: pair.value, position: { line, column } });
+        const valueColumn = bodyColumn + valueOffset(body, pair);
+        for (const ref of attributeReferences('section', pair.name, pair.value)) {
+          const at = { file, line, column: valueColumn + ref.start };
+          if (isRemote(ref.url)) {
+            diagnostics.push(warning('remote-asset', `\`${ref.url}\` is loaded from the network and will be missing offline`,
+              at, 'download the file next to the deck and refer to it by a relative path'));
+          } else if (isLocalPath(ref.url)) slide.assets.push({ kind: 'background', url: ref.url, position: { line, column: at.column } });
+        }
       } else if (pair.name === 'class' && slide.attributes.class) {
         slide.attributes.class = `${slide.attributes.class} ${pair.value}`;
       } else slide.attributes[pair.name] = pair.value;
@@ -51,8 +55,17 @@ export function takeSlideComments(
   return rest.trim() === '' ? '' : rest;
 }
 
-/** `data-background-image="x.png"`, or `data-background` holding a file rather than a colour. */
+/**
+ * `data-background-image="x.png"` (also a comma list), `data-background-video="a.mp4,a.webm"`,
+ * `data-background-iframe`, or `data-background` holding an image rather than a colour (by
+ * reveal.js's own test, so lectern copies exactly what reveal.js will load).
+ */
 function isBackgroundFile(name: string, value: string): boolean {
-  if (name === 'data-background-image' || name === 'data-background-video' || name === 'data-background-iframe') return true;
-  return name === 'data-background' && /\.(png|jpe?g|gif|svg|webp|avif|mp4|webm)(\?.*)?$/i.test(value.trim());
+  return attributeReferences('section', name, value).length > 0;
+}
+
+/** Where the value of `pair` starts in the comment's text: after its name, `=` and quote. */
+function valueOffset(body: string, pair: AttributePair): number {
+  const assignment = /^\s*=\s*["']?/.exec(body.slice(pair.offset + pair.name.length));
+  return pair.offset + pair.name.length + (assignment?.[0].length ?? 0);
 }

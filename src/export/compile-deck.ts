@@ -1,19 +1,21 @@
-import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { type Diagnostic, compareDiagnostics, error, hasErrors } from '../diagnostics/diagnostic.js';
 import { parseDeck } from '../deck/parse-deck.js';
+import type { DeckReadingInput } from '../deck/reading-options.js';
+import type { SeparatorPatterns } from '../deck/separators.js';
 import type { SlideParseResult } from '../deck/parse-slide.js';
 import { contentHash } from '../model/ids.js';
 import type { SectionCache } from '../render/render-slides.js';
-import type { AssetRef, Deck } from '../model/deck.js';
+import type { Deck } from '../model/deck.js';
 import { planSchedule, type Schedule } from '../model/schedule.js';
 import { PAGE_ASSETS, renderDeck } from '../render/render-page.js';
 import type { RenderedSlide } from '../render/render-slides.js';
 import type { DiagramStage } from '../diagrams/deck-diagrams.js';
 import { mermaidBundle, runtimeFiles } from './package-files.js';
-import { resolveTheme } from './theme.js';
+import { defaultProjectRoot, resolveMedia, type ResolvedMedia } from './resolve-media.js';
+import { findProjectFiles } from './reveal-md-files.js';
+import { resolveHighlightTheme, resolveTheme } from './theme.js';
 
 /** A file of the output folder: copied from `from`, or written from `content`. */
 export interface OutputFile {
@@ -27,6 +29,8 @@ export interface CompiledDeck {
   slug: string;
   /** The deck's text as read (for code frames), undefined when it could not be read. */
   source?: string;
+  /** What the deck was read with besides its text (reveal-md's files, flags): a re-parse of the text needs the same. */
+  reading?: DeckReadingInput;
   deck?: Deck;
   schedule?: Schedule;
   diagnostics: Diagnostic[];
@@ -56,6 +60,13 @@ export interface CompileOptions {
   live?: boolean;
   /** Kept by the live server between builds of a deck: unchanged slides are neither parsed nor rendered again. */
   incremental?: IncrementalState;
+  /**
+   * The project folder: paths starting with `/` start here, and a deck may name no file outside
+   * it. Default: the current folder when the deck lies inside it, else the deck's own folder.
+   */
+  projectRoot?: string;
+  /** `--separator`, `--vertical-separator`, `--notes-separator`; reveal-md.json is found beside the deck or where lectern runs. */
+  separators?: Partial<SeparatorPatterns>;
 }
 
 export interface IncrementalState {
@@ -78,15 +89,19 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
     return { file, slug, diagnostics: [error('unreadable-deck', `cannot read the deck: ${reason}`, { file, line: 1, column: 1 })], files: [] };
   }
   const nextSlides = new Map<string, SlideParseResult>();
-  const { deck, diagnostics } = parseDeck(source, file, slug, options.incremental ? { previous: options.incremental.slides, next: nextSlides } : undefined);
+  const project = findProjectFiles(file, options.separators);
+  const { deck, diagnostics } = parseDeck(source, file, slug, options.incremental ? { previous: options.incremental.slides, next: nextSlides } : undefined, project.reading);
   const { schedule, diagnostics: scheduleProblems } = planSchedule(deck);
   diagnostics.push(...scheduleProblems);
   const deckDir = dirname(resolve(file));
   const themed = resolveTheme(deck.meta.theme, deckDir, file, deck.meta.positions.theme ?? { line: 1, column: 1 });
   diagnostics.push(...themed.diagnostics);
-  const media = resolveMedia(deck, deckDir, diagnostics);
+  const codeStyle = deck.meta.highlightTheme === undefined ? undefined : resolveHighlightTheme(deck.meta.highlightTheme, file, deck.meta.positions.highlightTheme ?? { line: 1, column: 1 });
+  if (codeStyle) diagnostics.push(...codeStyle.diagnostics);
+  const media = resolveMedia(deck, { deckDir, projectRoot: options.projectRoot ?? project.projectRoot ?? defaultProjectRoot(deckDir) }, diagnostics);
+  const assetUrl = (url: string) => media.urls.get(url);
   diagnostics.sort(compareDiagnostics);
-  const result: CompiledDeck = { file, slug, source, deck, schedule, diagnostics, files: [] };
+  const result: CompiledDeck = { file, slug, source, reading: project.reading, deck, schedule, diagnostics, files: [] };
   if (hasErrors(diagnostics) || !themed.theme) return result;
 
   const theme = themed.theme;
@@ -97,57 +112,36 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
   }
   const bundle = drawn?.inPage ? mermaidBundle() : undefined;
   const { html, sections } = renderDeck(deck, schedule, {
-    highlightStylesheet: theme.origin === 'reveal',
-    assetUrl: (url) => media.get(url)?.to,
+    highlightStylesheet: theme.origin === 'reveal' || codeStyle?.css !== undefined,
+    assetUrl,
     diagrams: drawn?.svgs ?? new Map(),
     ...(drawn?.inPage && bundle ? { inPageDiagrams: drawn.inPage } : {}),
     ...(options.live ? { live: true } : {}),
     ...(options.incremental ? { sectionCache: renderCache(options.incremental.sections, theme.css, drawn?.svgs, media) } : {}),
   });
   if (options.incremental) result.incremental = { slides: nextSlides, sections: options.incremental.sections };
-  result.rendered = { diagrams: drawn?.svgs ?? new Map(), assetUrl: (url) => media.get(url)?.to, sections, themeCss: theme.css };
+  result.rendered = { diagrams: drawn?.svgs ?? new Map(), assetUrl, sections, themeCss: theme.css };
   const runtime = runtimeFiles();
   result.files = [
     ...(drawn?.inPage && bundle ? [{ from: bundle.path, to: PAGE_ASSETS.mermaidJs }] : []),
     { to: 'index.html', content: html },
     { to: 'assets/theme.css', content: theme.css },
+    ...(codeStyle?.css !== undefined ? [{ to: PAGE_ASSETS.highlightCss, content: codeStyle.css }] : []),
     ...theme.files.map((f) => ({ from: f.from, to: `assets/${f.to}` })),
     ...Object.entries(runtime)
-      .filter(([name]) => name !== 'highlight.css' || theme.origin === 'reveal')
+      .filter(([name]) => name !== 'highlight.css' || (theme.origin === 'reveal' && codeStyle?.css === undefined))
       .map(([name, from]) => ({ from, to: `assets/${name}` })),
-    ...[...media.values()],
+    ...media.files,
   ];
   return result;
 }
 
 /** The section cache, emptied when something besides the slides' own text changed how they render. */
-function renderCache(cache: SectionCache, themeCss: string, svgs: ReadonlyMap<string, string> | undefined, media: ReadonlyMap<string, { to: string }>): SectionCache {
-  const key = contentHash(JSON.stringify([themeCss, [...(svgs ?? [])], [...media].map(([url, m]) => [url, m.to])]));
+function renderCache(cache: SectionCache, themeCss: string, svgs: ReadonlyMap<string, string> | undefined, media: ResolvedMedia): SectionCache {
+  const key = contentHash(JSON.stringify([themeCss, [...(svgs ?? [])], [...media.urls]]));
   if (cache.key !== key) {
     cache.key = key;
     cache.sections = new WeakMap();
   }
   return cache;
-}
-
-/** Maps each local file the deck names to its copy under media/; a missing file is an error. */
-function resolveMedia(deck: Deck, deckDir: string, diagnostics: Diagnostic[]): Map<string, { from: string; to: string }> {
-  const media = new Map<string, { from: string; to: string }>();
-  for (const asset of deck.slides.flatMap((s) => s.assets)) {
-    if (media.has(asset.url)) continue;
-    const path = resolve(deckDir, decodeURI(asset.url.split(/[?#]/)[0] ?? asset.url));
-    if (!existsSync(path) || !statSync(path).isFile()) {
-      diagnostics.push(missingAsset(deck.file, asset));
-      continue;
-    }
-    const digest = createHash('sha1').update(path).digest('hex').slice(0, 8);
-    media.set(asset.url, { from: path, to: `media/${digest}-${basename(path)}` });
-  }
-  return media;
-}
-
-function missingAsset(file: string, asset: AssetRef): Diagnostic {
-  const what = asset.kind === 'image' ? 'image' : 'background file';
-  return error('missing-image', `${what} \`${asset.url}\` was not found`, { file, ...asset.position },
-    'paths are relative to the deck file; check the spelling and that the file is in the repository');
 }

@@ -1,40 +1,89 @@
+import { createRequire } from 'node:module';
+import type { LanguageFn } from 'highlight.js';
 import hljs from 'highlight.js/lib/core';
-import bash from 'highlight.js/lib/languages/bash';
-import css from 'highlight.js/lib/languages/css';
-import diff from 'highlight.js/lib/languages/diff';
-import dockerfile from 'highlight.js/lib/languages/dockerfile';
-import ini from 'highlight.js/lib/languages/ini';
-import javascript from 'highlight.js/lib/languages/javascript';
-import json from 'highlight.js/lib/languages/json';
-import makefile from 'highlight.js/lib/languages/makefile';
-import markdown from 'highlight.js/lib/languages/markdown';
-import plaintext from 'highlight.js/lib/languages/plaintext';
-import powershell from 'highlight.js/lib/languages/powershell';
-import python from 'highlight.js/lib/languages/python';
-import shell from 'highlight.js/lib/languages/shell';
-import sql from 'highlight.js/lib/languages/sql';
-import typescript from 'highlight.js/lib/languages/typescript';
-import xml from 'highlight.js/lib/languages/xml';
-import yaml from 'highlight.js/lib/languages/yaml';
 import { escapeHtml } from './escape.js';
+import { LANGUAGE_MODULES } from './highlight-languages.js';
 
-// Only the languages a course on CI/CD with Python shows; the full set costs ~200 ms of start-up.
-const LANGUAGES = {
-  bash, css, diff, dockerfile, ini, javascript, json, makefile, markdown, plaintext, powershell, python,
-  shell, sql, typescript, xml, yaml,
+/** Names decks used before lectern had every language, which highlight.js itself does not know. */
+const EXTRA_ALIASES: Readonly<Record<string, string>> = {
+  cfg: 'ini',
+  conf: 'ini',
+  'github-actions': 'yaml',
+  plain: 'plaintext',
+  python3: 'python',
 };
-for (const [name, definition] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, definition);
-hljs.registerAliases(['toml', 'cfg', 'conf', 'properties'], { languageName: 'ini' });
-hljs.registerAliases(['sh', 'zsh', 'console'], { languageName: 'bash' });
-hljs.registerAliases(['py', 'python3', 'pycon'], { languageName: 'python' });
-hljs.registerAliases(['yml', 'github-actions'], { languageName: 'yaml' });
-hljs.registerAliases(['text', 'txt', 'plain'], { languageName: 'plaintext' });
 
-/** Highlighted HTML for a code block, or the escaped code for a language we do not know. */
-export function highlightCode(code: string, language: string | undefined): { html: string; language?: string } {
-  const name = language?.trim().toLowerCase();
-  if (name && hljs.getLanguage(name)) {
-    return { html: hljs.highlight(code, { language: name, ignoreIllegals: true }).value, language: name };
+/**
+ * What an unlabelled fence may be: the languages a course shows most. Every candidate costs a
+ * highlighting pass per unlabelled block, and the rarer languages win on plain text by accident.
+ */
+export const AUTO_DETECT_LANGUAGES: readonly string[] = [
+  'python', 'javascript', 'typescript', 'bash', 'shell', 'json', 'yaml', 'xml', 'css', 'java', 'c', 'cpp',
+  'csharp', 'go', 'rust', 'php', 'ruby', 'sql', 'markdown', 'dockerfile', 'ini',
+];
+
+/**
+ * Below this relevance an unlabelled block stays plain: prose, program output and short
+ * commands score a few points in some language by accident; real code scores far more.
+ */
+const AUTO_DETECT_MIN_RELEVANCE = 5;
+
+// highlight.js's registry is process-wide; these mirror what lectern has put into it.
+const registered = new Set<string>();
+let aliases: Map<string, string> | undefined;
+// Synchronous, so rendering stays a plain function: a language module is small and loads once.
+const loadModule = createRequire(import.meta.url);
+
+// Language auto-detection inside a highlighted block (an HTTP body) picks among the same set.
+hljs.configure({ languages: [...AUTO_DETECT_LANGUAGES] });
+
+/** highlight.js's module name for a fence's language, by name or alias in any case; undefined when unknown. */
+export function resolveLanguage(name: string): string | undefined {
+  const key = name.toLowerCase();
+  if (Object.hasOwn(LANGUAGE_MODULES, key)) return key;
+  if (!aliases) {
+    // In module order, the last language claiming an alias wins, as in highlight.js's full build.
+    aliases = new Map(Object.entries(EXTRA_ALIASES));
+    for (const [language, module] of Object.entries(LANGUAGE_MODULES)) {
+      for (const alias of module.aliases ?? []) aliases.set(alias, language);
+    }
   }
-  return { html: escapeHtml(code) };
+  return aliases.get(key);
+}
+
+/** Registers a language, and those its embedded code is highlighted with, the first time it is needed. */
+function loadLanguage(name: string): void {
+  if (registered.has(name)) return;
+  registered.add(name);
+  hljs.registerLanguage(name, loadModule(`highlight.js/lib/languages/${name}`) as LanguageFn);
+  for (const embedded of LANGUAGE_MODULES[name]?.embeds ?? []) {
+    if (embedded === '*') AUTO_DETECT_LANGUAGES.forEach(loadLanguage);
+    else if (Object.hasOwn(LANGUAGE_MODULES, embedded)) loadLanguage(embedded);
+  }
+}
+
+export interface HighlightResult {
+  html: string;
+  /** highlight.js's name of the language the code was coloured as; absent when it is plain. */
+  language?: string;
+}
+
+/**
+ * Highlighted HTML for a code block: in its named language (any highlight.js has, loaded on
+ * first use), auto-detected when `language` is empty, escaped and plain when it is unknown.
+ */
+export function highlightCode(code: string, language: string | undefined): HighlightResult {
+  const label = language?.trim();
+  if (!label) return detectLanguage(code);
+  const name = resolveLanguage(label);
+  if (!name) return { html: escapeHtml(code) };
+  loadLanguage(name);
+  return { html: hljs.highlight(code, { language: name, ignoreIllegals: true }).value, language: name };
+}
+
+function detectLanguage(code: string): HighlightResult {
+  AUTO_DETECT_LANGUAGES.forEach(loadLanguage);
+  const result = hljs.highlightAuto(code, [...AUTO_DETECT_LANGUAGES]);
+  if (!result.language || result.relevance < AUTO_DETECT_MIN_RELEVANCE) return { html: escapeHtml(code) };
+  return { html: result.value, language: result.language };
 }

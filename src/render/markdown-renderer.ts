@@ -1,13 +1,16 @@
 import { Parser, Renderer, type Token, type Tokens } from 'marked';
 import type { Annotations } from '../deck/annotate-tokens.js';
+import { findHtmlReferences, replaceReferences } from '../deck/html-references.js';
 import { escapeHtml, renderAttributes } from './escape.js';
-import { highlightCode } from './highlight.js';
+import { parseFenceInfo, renderCodeBlock, takeStepIndex } from './code-block.js';
 
 export interface MarkdownRenderOptions {
   /** Where a local file the deck refers to ends up, relative to the page; undefined keeps the URL. */
   assetUrl?: (url: string) => string | undefined;
   /** Rendered SVG by diagram id; a diagram without one shows its source. */
   diagrams?: ReadonlyMap<string, string>;
+  /** Code with steps (```` ```js [1|3-5] ````): every step as a fragment (default), or only the code, once (paper). */
+  codeSteps?: 'fragments' | 'final';
 }
 
 type Annotated<T> = T & Annotations;
@@ -23,10 +26,13 @@ class LecternRenderer extends Renderer {
 
   override code(token: Annotated<Tokens.Code>): string {
     if (token.lecternDiagram) return withAttributes(token, this.diagram(token.lecternDiagram, token.text));
-    const language = token.lang?.trim().split(/\s+/)[0];
-    const { html, language: known } = highlightCode(token.text.replace(/\n$/, ''), language);
-    const className = known ? `hljs language-${known}` : language ? `hljs language-${escapeHtml(language)}` : 'hljs';
-    return withAttributes(token, `<pre><code class="${className}">${html}</code></pre>\n`);
+    const info = parseFenceInfo(token.lang);
+    const { fragmentIndex, attributes } = takeStepIndex(info, token.lecternAttrs);
+    const html = renderCodeBlock(token.text.replace(/\n$/, ''), info, {
+      steps: this.lectern.codeSteps ?? 'fragments',
+      ...(fragmentIndex === undefined ? {} : { fragmentIndex }),
+    });
+    return withAttributes({ lecternAttrs: attributes }, html);
   }
 
   private diagram(id: string, source: string): string {
@@ -35,24 +41,27 @@ class LecternRenderer extends Renderer {
     return `<figure class="lectern-diagram" data-diagram="${id}"${svg ? '' : ' data-rendered="false"'}>${body}</figure>\n`;
   }
 
+  /** Raw HTML as written, but every file it names (src, poster, srcset, href…) pointing at the copy. */
   override html(token: Annotated<Tokens.HTML | Tokens.Tag>): string {
     if (token.lecternHidden) return '';
     const assetUrl = this.lectern.assetUrl;
     if (!assetUrl) return token.text;
-    return token.text.replace(/(<img\b[^>]*?\ssrc\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/gi, (whole, before: string, quoted: string) => {
-      const url = quoted.replace(/^["']|["']$/g, '');
+    return replaceReferences(token.text, findHtmlReferences(token.text), (url) => {
       const local = assetUrl(url);
-      return local === undefined ? whole : `${before}"${escapeHtml(local)}"`;
+      return local === undefined ? undefined : escapeHtml(local);
     });
   }
 
   override image(token: Annotated<Tokens.Image>): string {
+    // A Marp background image draws the slide's background, not an element.
+    if (token.lecternHidden) return '';
     const local = this.lectern.assetUrl?.(token.href);
     const rewritten = local === undefined ? token : { ...token, href: local };
     return withAttributes(token, super.image(rewritten));
   }
 
   override paragraph(token: Annotated<Tokens.Paragraph>): string {
+    if (token.lecternHidden) return '';
     return withAttributes(token, super.paragraph(token));
   }
   override heading(token: Annotated<Tokens.Heading>): string {
@@ -88,8 +97,11 @@ class LecternRenderer extends Renderer {
   override del(token: Annotated<Tokens.Del>): string {
     return withAttributes(token, super.del(token));
   }
+  /** A link to a file the deck ships points at its copy; links to pages and decks stay as written. */
   override link(token: Annotated<Tokens.Link>): string {
-    return withAttributes(token, super.link(token));
+    const local = this.lectern.assetUrl?.(token.href);
+    const rewritten = local === undefined ? token : { ...token, href: local };
+    return withAttributes(token, super.link(rewritten));
   }
 }
 

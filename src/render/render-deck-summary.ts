@@ -5,7 +5,8 @@ import { createMarkdownRenderer, type MarkdownRenderOptions } from './markdown-r
 
 /** What the presenter view needs of a deck: titles, notes as HTML, the plan. */
 export function renderDeckSummary(deck: Deck, schedule: Schedule, options: MarkdownRenderOptions = {}): DeckSummary {
-  const render = createMarkdownRenderer(options);
+  // Notes show code once, at its last step: the presenter reads them, nobody steps through them.
+  const render = createMarkdownRenderer({ ...options, codeSteps: 'final' });
   const summary: DeckSummary = {
     slug: deck.slug,
     title: deck.meta.title ?? deck.slug,

@@ -46,7 +46,7 @@ function isDarkColor(color: string): boolean {
  * what the students find about it in their handout.
  */
 export function renderGuidePage(deck: Deck, schedule: Schedule, options: GuidePageOptions): string {
-  const markdown = createMarkdownRenderer(options);
+  const markdown = createMarkdownRenderer({ ...options, codeSteps: 'final' });
   const render: RenderTokens = (tokens) => markdown(demoteHeadings(tokens));
   const title = deck.meta.title ?? deck.slug;
   const entries = new Map(schedule.entries.map((entry) => [entry.slideIndex, entry]));

@@ -19,7 +19,7 @@ import type { RenderTokens } from './render-slides.js';
  * they are for the instructor and are not read here at all.
  */
 export function renderHandoutPage(deck: Deck, schedule: Schedule, options: PrintPageOptions): string {
-  const markdown = createMarkdownRenderer(options);
+  const markdown = createMarkdownRenderer({ ...options, codeSteps: 'final' });
   const render: RenderTokens = (tokens) => markdown(demoteHeadings(tokens));
   const title = deck.meta.title ?? deck.slug;
   const slides = deck.slides.filter((slide) => slide.generated !== 'title').map((slide) => renderHandoutSlide(slide, render));

@@ -54,10 +54,12 @@ export function renderDeckPage(deck: Deck, schedule: Schedule, options: RenderPa
 
 export function renderDeck(deck: Deck, schedule: Schedule, options: RenderPageOptions): RenderedDeck {
   const render = createMarkdownRenderer(options);
-  const sections = renderSlideSections(deck, schedule, render, options.sectionCache);
+  const sections = renderSlideSections(deck, schedule, render, options.sectionCache, options.assetUrl);
   const title = deck.meta.title ?? deck.slug;
   const { plugins: _ignored, ...userReveal } = deck.meta.reveal;
-  const config = { ...REVEAL_DEFAULTS, ...userReveal, totalTime: Math.round(schedule.totalSeconds) };
+  // A Marp deck numbers its pages itself (`paginate`), slide by slide.
+  const dialectDefaults = deck.meta.dialect === 'marp' ? { slideNumber: false } : {};
+  const config = { ...REVEAL_DEFAULTS, ...dialectDefaults, ...userReveal, totalTime: Math.round(schedule.totalSeconds) };
   const styles = [PAGE_ASSETS.revealCss, PAGE_ASSETS.themeCss, ...(options.highlightStylesheet ? [PAGE_ASSETS.highlightCss] : []), PAGE_ASSETS.lecternCss];
   const start = { deckId: deck.slug, ...(options.inPageDiagrams ? { mermaid: options.inPageDiagrams } : {}), ...(options.live ? { live: true } : {}) };
   const html = `<!doctype html>
@@ -67,7 +69,7 @@ export function renderDeck(deck: Deck, schedule: Schedule, options: RenderPageOp
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="lectern">
 <title>${escapeHtml(title)}</title>
-${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
+${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}${deck.meta.css ? `\n<style>\n${deck.meta.css.replace(/<\/style/gi, '<\\/style')}</style>` : ''}
 </head>
 <body>
 <div class="reveal">

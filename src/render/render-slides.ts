@@ -1,6 +1,7 @@
 import type { ActivityBlock, Block, Deck, DeckMeta, Slide } from '../model/deck.js';
 import { formatDuration } from '../model/duration.js';
 import type { Schedule } from '../model/schedule.js';
+import { attributeReferences, replaceReferences } from '../deck/html-references.js';
 import { escapeHtml, renderAttributes } from './escape.js';
 import type { Token } from 'marked';
 
@@ -24,11 +25,18 @@ export interface SectionCache {
   sections: WeakMap<object, { stamp: string; html: string }>;
 }
 
-export function renderSlideSections(deck: Deck, schedule: Schedule, render: RenderTokens, cache?: SectionCache): RenderedSlide[] {
+/** Where a local file the deck names ends up, relative to the page; undefined keeps the URL. */
+export type AssetUrl = (url: string) => string | undefined;
+
+/**
+ * Each slide's `<section>`. `assetUrl` points the section's background files
+ * (`data-background-image` …) at their copies, as the markdown renderer does for the content.
+ */
+export function renderSlideSections(deck: Deck, schedule: Schedule, render: RenderTokens, cache?: SectionCache, assetUrl?: AssetUrl): RenderedSlide[] {
   return deck.slides.map((slide) => {
     const stamp = cache ? JSON.stringify([cache.key, slide.index, slide.h, slide.v, schedule.entries[slide.index]?.seconds, slide.attributes, slide.generated ? deck.meta : null]) : '';
     const hit = cache?.sections.get(slide.blocks);
-    const html = hit && hit.stamp === stamp ? hit.html : renderSlide(slide, deck.meta, schedule, render);
+    const html = hit && hit.stamp === stamp ? hit.html : renderSlide(slide, deck.meta, schedule, render, assetUrl);
     cache?.sections.set(slide.blocks, { stamp, html });
     return { index: slide.index, h: slide.h, v: slide.v, html };
   });
@@ -46,17 +54,37 @@ export function renderSlides(deck: Deck, schedule: Schedule, render: RenderToken
   return joinSlideSections(renderSlideSections(deck, schedule, render));
 }
 
-function renderSlide(slide: Slide, meta: DeckMeta, schedule: Schedule, render: RenderTokens): string {
+function renderSlide(slide: Slide, meta: DeckMeta, schedule: Schedule, render: RenderTokens, assetUrl?: AssetUrl): string {
   const seconds = schedule.entries[slide.index]?.seconds;
   const attributes = renderAttributes({
-    ...slide.attributes,
+    ...(assetUrl ? copiedBackgrounds(slide.attributes, assetUrl) : slide.attributes),
     'data-timing': seconds === undefined ? undefined : Math.round(seconds),
     'data-lectern-line': slide.generated ? undefined : slide.position.line,
     'data-lectern-slide': slide.index,
   });
   const body = slide.generated === 'title' ? renderTitleSlide(meta, slide.title) : renderBlocks(slide.blocks, render);
+  const chrome = renderChrome(slide, render);
   const notes = slide.notes.length > 0 ? `\n<aside class="notes">${slide.notes.map((b) => render(b.tokens)).join('\n')}</aside>` : '';
-  return `<section${attributes}>\n${body}${notes}\n</section>`;
+  return `<section${attributes}>\n${body}${chrome}${notes}\n</section>`;
+}
+
+/** The section's attributes with each background file (also in a comma list) pointing at its copy. */
+function copiedBackgrounds(attributes: Readonly<Record<string, string>>, assetUrl: AssetUrl): Record<string, string> {
+  const copied: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    copied[name] = replaceReferences(value, attributeReferences('section', name, value), assetUrl);
+  }
+  return copied;
+}
+
+/** Marp's header, footer and page number: drawn on the slide, in the page and in print alike. */
+function renderChrome(slide: Slide, render: RenderTokens): string {
+  const { header, footer, pageNumber } = slide.chrome ?? {};
+  return [
+    header ? `\n<header class="lectern-slide-header">${render(header.tokens)}</header>` : '',
+    footer ? `\n<footer class="lectern-slide-footer">${render(footer.tokens)}</footer>` : '',
+    pageNumber ? `\n<span class="lectern-page-number">${slide.index + 1}</span>` : '',
+  ].join('');
 }
 
 /** Slide content: markdown and activities; handout blocks stay off the slides. */

@@ -53,6 +53,12 @@ describe('Marp decks (marp: true)', () => {
     expect(deck.slides.flatMap((s) => s.assets.map((a) => a.url))).toEqual(['img/side.png', 'img/full.png', 'img/chart.png']);
   });
 
+  it('reads ![bg](colour) as a background colour, not a file', () => {
+    const { deck } = build('---', 'marp: true', '---', '![bg](rebeccapurple)', '# A', '---', '![bg](#ff0000)', '# B');
+    expect(deck.slides.map((s) => s.attributes['data-background-color'])).toEqual(['rebeccapurple', '#ff0000']);
+    expect(deck.slides.flatMap((s) => s.assets)).toEqual([]);
+  });
+
   it('maps the theme gaia to a lectern theme with one warning, and keeps .slide comments lectern reads', () => {
     const { deck, diagnostics } = build('---', 'marp: true', 'theme: gaia', '---', '<!-- .slide: time="5m" -->', '# A');
     expect(codes(diagnostics)).toEqual(['marp-theme']);

@@ -98,7 +98,7 @@ describe('activities and handouts', () => {
   });
 
   it('reports a bad activity time at the attribute column', () => {
-    const { diagnostics } = parseLines(':::activity{title="Lab" time="20 minutes"}', 'x', ':::');
+    const { diagnostics } = parseLines(':::activity{title="Lab" time="twenty minutes"}', 'x', ':::');
     expect(diagnostics[0]).toMatchObject({ code: 'bad-time', span: { line: 1, column: 25 } });
   });
 
@@ -167,13 +167,13 @@ describe('diagrams and images', () => {
     const { deck, diagnostics } = parseLines('# A', '', 'See ![pipeline](img/pipe.png) here', '', '![web](https://example.com/x.png)', '<img src="local.svg">');
     expect(deck.slides[0]?.assets).toEqual([
       { kind: 'image', url: 'img/pipe.png', position: { line: 3, column: 5 } },
-      { kind: 'image', url: 'local.svg', position: { line: 6, column: 1 } },
+      { kind: 'image', url: 'local.svg', position: { line: 6, column: 11 } },
     ]);
     expect(at(diagnostics, 'remote-asset')).toEqual([5, 1]);
   });
 
   it('collects background images from .slide comments', () => {
     const { deck } = parseLines('<!-- .slide: data-background-image="bg/room.jpg" -->', '# A');
-    expect(deck.slides[0]?.assets).toEqual([{ kind: 'background', url: 'bg/room.jpg', position: { line: 1, column: 14 } }]);
+    expect(deck.slides[0]?.assets).toEqual([{ kind: 'background', url: 'bg/room.jpg', position: { line: 1, column: 37 } }]);
   });
 });

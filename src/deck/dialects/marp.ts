@@ -201,9 +201,15 @@ function readImage(image: ImageToken, slide: Slide): void {
     return;
   }
   image.lecternHidden = true;
-  // The first background of a slide is its reveal.js background; Marp's side-by-side extras are not drawn.
-  if (slide.attributes['data-background-image']) return;
   const attributes = slide.attributes;
+  if (isCssColor(image.href)) {
+    // `![bg](rebeccapurple)`: Marp's colour background; not a file to copy.
+    slide.assets = slide.assets.filter((asset) => asset.url !== image.href);
+    attributes['data-background-color'] ??= image.href;
+    return;
+  }
+  // The first background of a slide is its reveal.js background; Marp's side-by-side extras are not drawn.
+  if (attributes['data-background-image']) return;
   attributes['data-background-image'] = image.href;
   if (split) {
     attributes['data-background-size'] = size === 'cover' || size === undefined ? `${split.width} 100%` : size;
@@ -211,6 +217,12 @@ function readImage(image: ImageToken, slide: Slide): void {
     attributes.class = `${attributes.class ? `${attributes.class} ` : ''}lectern-bg-split lectern-bg-${split.side}`;
     attributes.style = `${attributes.style ? `${attributes.style}; ` : ''}--lectern-bg-split: ${split.width}`;
   } else attributes['data-background-size'] = size ?? 'cover';
+}
+
+/** A colour keyword, hex colour or colour function, as Marp takes in place of a background image's URL. */
+function isCssColor(value: string): boolean {
+  const v = value.trim();
+  return /^#[0-9a-f]{3,8}$/i.test(v) || /^(rgb|rgba|hsl|hsla|hwb|lab|lch|oklab|oklch|color)\(/i.test(v) || (/^[a-z]+$/i.test(v) && !/\./.test(v));
 }
 
 function cssLength(value: string): string {
