@@ -116,7 +116,7 @@ describe('files the deck cannot have', () => {
     expect(result.stderr).toContain('hint: did you mean `../media/img/diagram.png`?');
     expect(result.stderr).toContain('typo.md:5:16: error: image `../media/img/postr.png` was not found');
     expect(result.stderr).toContain('hint: did you mean `../media/img/poster.png`?');
-    expect(result.stderr).toContain('typo.md:7:1: error: linked file `../media/files/sheets.pdf` was not found');
+    expect(result.stderr).toContain('typo.md:7:1: warning: linked file `../media/files/sheets.pdf` was not found');
     expect(readdirSync(dir)).toEqual([]);
   });
 
