@@ -97,7 +97,7 @@ export async function main(args: readonly string[]): Promise<number> {
   const command = COMMANDS[name];
   try {
     if (!command) throw new UsageError(`unknown command \`${name}\``);
-    const { values, positionals } = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: joinPatternValues(rest), options: command.options, allowPositionals: true, strict: true });
     if (values.help) {
       process.stdout.write(HELP);
       return 0;
@@ -112,6 +112,25 @@ export async function main(args: readonly string[]): Promise<number> {
     return 1;
   }
 }
+
+/**
+ * A separator is often a run of dashes (`--separator ---`), which parseArgs would take for an
+ * option of its own: a separator flag always takes the next word as its value.
+ */
+function joinPatternValues(args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const value = args[i + 1];
+    if (SEPARATOR_FLAGS.has(arg) && value !== undefined) {
+      joined.push(`${arg}=${value}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
+const SEPARATOR_FLAGS = new Set(Object.keys(SEPARATOR_OPTIONS).map((name) => `--${name}`));
 
 function isParseArgsError(cause: unknown): boolean {
   const code = (cause as { code?: unknown } | null)?.code;

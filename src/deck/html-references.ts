@@ -101,9 +101,25 @@ export function findHtmlReferences(html: string): HtmlReference[] {
           }
         }
         next = RAW_TEXT_ELEMENTS.has(tag.name) ? (findRawTextEnd(html, tag.name, tag.end) ?? html.length) : tag.end;
+        // A stylesheet in the slide names files with url(), relative to the page, as Marp decks do.
+        if (tag.name === 'style') found.push(...cssReferences(html.slice(tag.end, next), tag.end));
       }
     }
     at = html.indexOf('<', next);
+  }
+  return found;
+}
+
+const CSS_URL = /url\(\s*(["']?)([^"')\s]+)\1\s*\)/gi;
+
+/** Local files named by `url(…)` in CSS (a `<style>` element or a `style` attribute), as offsets from `base`. */
+export function cssReferences(css: string, base = 0): HtmlReference[] {
+  const found: HtmlReference[] = [];
+  for (const match of css.matchAll(CSS_URL)) {
+    const url = match[2] ?? '';
+    if (/^\s*data:/i.test(url) || url.startsWith('#')) continue;
+    const start = base + match.index + match[0].indexOf(url, 4);
+    found.push({ kind: 'image', url, start, end: start + url.length });
   }
   return found;
 }
@@ -124,6 +140,8 @@ export function attributeReferences(tag: string, name: string, value: string): H
       return listReferences('background', value, false);
     case 'data-background':
       return isImageBackground(value) ? listReferences('background', value, false) : [];
+    case 'style':
+      return cssReferences(value);
   }
   const kind = TAG_ATTRIBUTES[tag.toLowerCase()]?.[attribute];
   if (kind === undefined) return [];

@@ -124,6 +124,10 @@ class SlideParser {
         else notesFrom = cut.end;
         return;
       }
+      if (cut && cut.start.line === line && this.top.toSlideEnd) {
+        nextCut++;
+        this.warnAboutSecondNotes({ line, column: cut.start.column });
+      }
       this.readLine(takeSlideComments(raw, line, this.slide, this.file, this.diagnostics), line);
     });
     while (this.stack.length > 1) {
@@ -208,6 +212,16 @@ class SlideParser {
     }
     this.report(warning('element-without-target', 'this `.element` comment follows no element; it is ignored', this.at({ line: start.line, column: start.column }),
       'put it right after the element it styles, e.g. at the end of a bullet line'));
+  }
+
+  /**
+   * reveal.js gives a slide notes only when its notes separator occurs once: with two, all of it
+   * stays on the slide. Lectern keeps everything after the first as notes, and says so.
+   */
+  private warnAboutSecondNotes(position: Position): void {
+    if (this.diagnostics.some((d) => d.code === 'second-notes-separator')) return;
+    this.report(warning('second-notes-separator', 'a second notes separator in this slide: it stays in the notes as text (reveal.js would show this slide\'s notes on the slide)',
+      this.at(position), 'remove it, or put a slide separator above it if a new slide starts here'));
   }
 
   /** A notes separator: everything after it, to the end of the slide, is speaker notes. */

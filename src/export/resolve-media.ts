@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import { splitUrlSuffix } from '../deck/html-references.js';
@@ -34,11 +34,22 @@ const WHAT: Readonly<Record<AssetKind, string>> = {
 };
 
 /**
- * The project folder when none is given, as reveal-md serves a deck: the folder lectern runs
- * in when the deck lies inside it, else the deck's own folder.
+ * The project folder when none is given: the repository the deck is in (the nearest folder
+ * above it with a `.git`), or the folder lectern runs in when that holds the deck, whichever is
+ * wider; else the deck's own folder. A deck may name `../img/x.png` in its repository from
+ * wherever it is built, and never a file outside it.
  */
 export function defaultProjectRoot(deckDir: string, cwd: string = process.cwd()): string {
-  return isInside(realPath(cwd), realPath(deckDir)) ? cwd : deckDir;
+  const candidates = [repositoryRoot(deckDir), isInside(realPath(cwd), realPath(deckDir)) ? cwd : undefined]
+    .filter((dir): dir is string => dir !== undefined);
+  return candidates.sort((a, b) => realPath(a).length - realPath(b).length)[0] ?? deckDir;
+}
+
+function repositoryRoot(from: string): string | undefined {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /**

@@ -65,4 +65,21 @@ describe('lectern CLI', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`${file}:2:11: warning: ${file}: planned times add up to 15m, 5m more than the duration of 10m`);
   });
+
+  it('takes reveal-md separator flags, even a run of dashes, on check and build', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'talk.md');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, '# A\n---\n# B\n--\n# C\n');
+    const checked = await runCli(['check', file, '--separator', '---', '--vertical-separator', '^--$']);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain('3 slides');
+    expect(checked.stderr).toBe('');
+    const built = await runCli(['build', file, '--out', join(dir, 'out'), '--vertical-separator', '^--$']);
+    expect(built.code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'talk', 'index.html'), 'utf8').match(/<section /g)).toHaveLength(3);
+    const bad = await runCli(['check', file, '--separator', '(']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--separator `(` is not a regular expression (Unterminated group)');
+  });
 });

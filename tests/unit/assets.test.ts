@@ -50,6 +50,13 @@ describe('files named in raw HTML', () => {
     expect(references('<section data-background-image="data:image/png;base64,AA,BB">')).toEqual([]);
   });
 
+  it('finds files named by url() in a <style> element and in a style attribute', () => {
+    expect(references('<style>\nsection.x { background: url(img/bg.png) white; }\n@font-face { src: url("fonts/a.woff2"); }\n.y { background: url(data:image/png;base64,AA) }\n</style>')).toEqual([
+      'image img/bg.png', 'image fonts/a.woff2',
+    ]);
+    expect(references('<div style="background-image: url(\'tile.png\')">')).toEqual(['image tile.png']);
+  });
+
   it('skips comments, script text and srcsets that are not simple; keeps quoted > and entities', () => {
     expect(references('<!-- <img src="old.png"> --><script>"<img src=\'js.png\'>"</script><img alt="a > b" src="ok.png">')).toEqual(['image ok.png']);
     expect(references('<img srcset="data:image/png;base64,AA 1x, b.png 2x">')).toEqual([]);
@@ -223,6 +230,13 @@ describe('resolving the files', () => {
     expect(defaultProjectRoot(deckDir, root)).toBe(root);
     const elsewhere = tempDir('lectern-cwd-');
     expect(defaultProjectRoot(deckDir, elsewhere)).toBe(deckDir);
+  });
+
+  it('takes the repository around the deck as the project, built from anywhere', () => {
+    const { root, deckDir } = project(['decks/x.png', 'img/shared.png']);
+    mkdirSync(join(root, '.git'));
+    expect(defaultProjectRoot(deckDir, deckDir)).toBe(root);
+    expect(defaultProjectRoot(deckDir, tempDir('lectern-cwd-'))).toBe(root);
   });
 });
 

@@ -145,6 +145,13 @@ describe('separators of other tools left unset', () => {
     expect(parseLines('# A', '', '', '', 'x', '---', '# B', '', '', '', '', 'y').diagnostics).toEqual([]);
   });
 
+  it('keeps a second Note: of a slide in its notes, with a warning', () => {
+    const { deck, diagnostics } = parseLines('# A', 'Note: one', 'Note: two', '---', '# B', 'Note: b');
+    expect(deck.slides[0]?.notes[0]?.source).toBe('one\nNote: two');
+    expect(codes(diagnostics)).toEqual(['second-notes-separator']);
+    expect(diagnostics[0]?.span.line).toBe(3);
+  });
+
   it('warns about a heading in Note: notes, which no slide shows', () => {
     const { diagnostics } = parseLines('# A', 'Note: say this', '', '## Forgotten slide', 'text');
     expect(at(diagnostics, 'heading-in-notes')).toEqual([4, 1]);
