@@ -59,6 +59,18 @@ describe('Marp decks (marp: true)', () => {
     expect(deck.slides.flatMap((s) => s.assets)).toEqual([]);
   });
 
+  it('takes a comment naming any directive as a directive comment, and skips lint comments', () => {
+    const { deck } = build('---', 'marp: true', '---', '<!--', '_class: title', '', 'Title slide classes:', '- a', '-->', '# A', '<!-- prettier-ignore -->', '<!-- fit -->');
+    expect(deck.slides[0]?.attributes.class).toBe('title');
+    expect(deck.slides[0]?.notes).toEqual([]);
+  });
+
+  it('copies a backgroundImage url() once, for every slide that inherits it', () => {
+    const { deck } = build('---', 'marp: true', "backgroundImage: url('img/bg.png')", '---', '# A', '---', '# B');
+    expect(deck.slides.map((s) => s.attributes['data-background-image'])).toEqual(['img/bg.png', 'img/bg.png']);
+    expect(deck.slides.flatMap((s) => s.assets.map((a) => `${a.kind} ${a.url}`))).toEqual(['background img/bg.png', 'background img/bg.png']);
+  });
+
   it('maps the theme gaia to a lectern theme with one warning, and keeps .slide comments lectern reads', () => {
     const { deck, diagnostics } = build('---', 'marp: true', 'theme: gaia', '---', '<!-- .slide: time="5m" -->', '# A');
     expect(codes(diagnostics)).toEqual(['marp-theme']);

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { type Diagnostic, warning } from '../../diagnostics/diagnostic.js';
 import type { DeckMeta, MarkdownBlock, Position, Slide } from '../../model/deck.js';
 import type { Annotations } from '../element-comments.js';
+import { isLocalPath } from '../html-references.js';
 import type { ReadingValue } from '../front-matter.js';
 import { findProtectedRanges } from '../protected-ranges.js';
 import type { SeparatorPatterns } from '../separators.js';
@@ -64,7 +65,7 @@ export function readMarpComments(chunk: SlideChunk, inherited: Directives, meta:
     if (/^\s*\.(slide|element)\b/.test(body)) continue;
     const directives = asDirectives(body);
     if (directives) applyDirectives(directives, reading, meta, file, at(range.start));
-    else if (body.trim() !== '' && body.trim() !== 'fit') reading.notes.push({ text: dedent(body), position: at(range.start + 4) });
+    else if (body.trim() !== '' && !MAGIC_COMMENTS.some((m) => m.test(body.trim()))) reading.notes.push({ text: dedent(body), position: at(range.start + 4) });
     blanked = blanked.slice(0, range.start) + text.slice(range.start, range.end).replace(/[^\n]/g, ' ') + blanked.slice(range.end);
   }
   reading.chunk = { ...chunk, lines: blanked.split('\n') };
@@ -81,9 +82,13 @@ function asDirectives(body: string): Directives | undefined {
     return undefined;
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((k) => LOCAL.includes(k.replace(/^_/, '')) || GLOBAL.includes(k)) ? (value as Directives) : undefined;
+  // As Marpit: a comment naming any directive is a directive comment (its other keys are ignored), never a note.
+  const directives = Object.entries(value).filter(([k]) => LOCAL.includes(k.replace(/^_/, '')) || GLOBAL.includes(k));
+  return directives.length > 0 ? Object.fromEntries(directives) : undefined;
 }
+
+/** Comments of other tools (Prettier, markdownlint, remark-lint) and Marp's `fit`: neither directives nor notes. */
+const MAGIC_COMMENTS = [/^prettier-ignore(-(start|end))?$/, /^markdownlint-((disable|enable).*|capture|restore)$/, /^lint (disable|enable|ignore).*$/, /^fit$/];
 
 function applyDirectives(directives: Directives, reading: MarpSlideReading, meta: DeckMeta, file: string, position: Position): void {
   for (const [key, value] of Object.entries(directives)) {
@@ -145,8 +150,13 @@ export function applyMarpToSlide(slide: Slide, reading: MarpSlideReading, marked
 /** `url(img.png)` is an image (copied like any other); anything else (a gradient) is CSS. */
 function backgroundImage(css: string, slide: Slide): void {
   const url = /^\s*url\(\s*["']?([^"')]+)["']?\s*\)\s*$/.exec(css)?.[1];
-  if (url) slide.attributes['data-background-image'] = url;
-  else slide.attributes['data-background-gradient'] = css;
+  if (!url) {
+    slide.attributes['data-background-gradient'] = css;
+    return;
+  }
+  slide.attributes['data-background-image'] = url;
+  // Copied like any background file (one copy however many slides inherit it).
+  if (isLocalPath(url)) slide.assets.push({ kind: 'background', url, position: slide.position });
 }
 
 type ImageToken = Token & Annotations & { href: string; text: string };
