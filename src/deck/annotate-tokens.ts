@@ -78,27 +78,29 @@ type Visit = (
 /** Depth-first over tokens, finding each token's raw text in the source to know its offset. */
 export function walk(tokens: readonly AnyToken[], source: string, from: number, parents: (AnyToken | Cell)[], visit: Visit) {
   let cursor = from;
-  tokens.forEach((token, index) => {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as AnyToken;
     const found = token.raw ? source.indexOf(token.raw, cursor) : -1;
     const offset = found >= 0 ? found : cursor;
     if (found >= 0) cursor = found + token.raw.length;
     visit(token, offset, parents, tokens, index);
-    const inner = [...parents, token];
     if (token.type === 'table') {
+      const inner = [...parents, token];
       for (const cell of [...(token.header ?? []), ...(token.rows ?? []).flat()]) {
         walk(cell.tokens as AnyToken[], source, offset, [...inner, Object.assign(cell, { type: 'tablecell' })], visit);
       }
-      return;
+      continue;
     }
     const children = (token.type === 'list' ? token.items : token.tokens) as AnyToken[] | undefined;
-    if (children) walk(children, source, offset, inner, visit);
-  });
+    // Most tokens are leaves: the parent chain is copied only for a token that has children.
+    if (children && children.length > 0) walk(children, source, offset, [...parents, token], visit);
+  }
 }
 
 /** Line and column in the deck file of an offset in the segment. */
 export function positionFinder(where: SegmentLocation): (offset: number) => Position {
   const starts = [0];
-  for (let i = 0; i < where.source.length; i++) if (where.source[i] === '\n') starts.push(i + 1);
+  for (let i = where.source.indexOf('\n'); i >= 0; i = where.source.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {
     let low = 0;
     let high = starts.length - 1;

@@ -21,6 +21,8 @@ interface OpenConstruct {
  * open or close these.
  */
 export function checkRawHtml(tokens: Token[], where: SegmentLocation): Diagnostic[] {
+  // No `<`, no raw HTML: most segments end here.
+  if (!where.source.includes('<')) return [];
   let open: OpenConstruct | undefined;
   walk(tokens as Parameters<typeof walk>[0], where.source, 0, [], (token, offset) => {
     // A hidden `.element` comment is not in the page; it cannot open or close anything.
