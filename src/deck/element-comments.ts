@@ -30,9 +30,10 @@ const ELEMENT_TYPES = new Set([
 ]);
 
 const WHOLE_COMMENT = /^\s*<!--\s*\.element:?\s*([\s\S]*?)\s*-->\s*$/;
-const EMBEDDED_COMMENT = /<!--\s*\.element:?\s*([\s\S]*?)\s*-->/g;
 /** Start tags, end tags and comments of raw HTML; linear (no nested quantifiers). */
 const TAG = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+/** How far back a lone end tag looks for its start tag among its siblings: keeps a run of thousands of tags linear. */
+export const MAX_LOOKBACK = 256;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 export interface CommentPlace {
@@ -60,24 +61,81 @@ export function readElementComments(token: AnyToken, place: CommentPlace, result
     if (pairs) applyOutside(pairs, place, result);
     return true;
   }
-  token.text = text.replace(EMBEDDED_COMMENT, (_comment: string, body: string, offset: number) => {
-    const pairs = readPairs(body, place, result);
-    if (!pairs) return '';
-    const inHtml = elementBefore(text, offset);
-    if (inHtml === undefined) applyOutside(pairs, place, result);
-    else pendingEdits.push({ at: inHtml, pairs });
-    return '';
-  });
-  applyPendingEdits(token);
+  token.text = rewriteEmbedded(text, place, result);
   return false;
 }
 
-/** Edits of tags in the text being rewritten, applied after the comments are taken out (offsets before them stay valid). */
-const pendingEdits: { at: number; pairs: AttributePair[] }[] = [];
+/**
+ * One pass over a block of raw HTML: each `.element` comment is taken out and its attributes set
+ * on the element it belongs to there (or, with none, handed to the Markdown around the block).
+ * Tag edits and comment removals are collected as non-overlapping ranges and applied together.
+ */
+function rewriteEmbedded(text: string, place: CommentPlace, result: ElementCommentResult): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  const tagEdits = new Map<number, AttributePair[]>();
+  const scan = new TagScanner();
+  TAG.lastIndex = 0;
+  for (let match = TAG.exec(text); match; match = TAG.exec(text)) {
+    if (match[2]) {
+      scan.tag(match);
+      continue;
+    }
+    const body = /^<!--\s*\.element:?\s*([\s\S]*?)\s*-->$/.exec(match[0])?.[1];
+    if (body === undefined) continue;
+    edits.push({ start: match.index, end: match.index + match[0].length, text: '' });
+    const pairs = readPairs(body, place, result);
+    if (!pairs) continue;
+    const at = scan.target();
+    if (at === undefined) applyOutside(pairs, place, result);
+    else tagEdits.set(at, [...(tagEdits.get(at) ?? []), ...pairs]);
+  }
+  for (const [at, pairs] of tagEdits) {
+    TAG.lastIndex = at;
+    const tag = TAG.exec(text);
+    if (tag) edits.push({ start: at, end: at + tag[0].length, text: setTagAttributes(tag[0], 0, pairs) });
+  }
+  edits.sort((a, b) => a.start - b.start);
+  let out = '';
+  let from = 0;
+  for (const edit of edits) {
+    out += text.slice(from, edit.start) + edit.text;
+    from = edit.end;
+  }
+  return out + text.slice(from);
+}
 
-function applyPendingEdits(token: AnyToken): void {
-  const edits = pendingEdits.splice(0).sort((a, b) => b.at - a.at);
-  for (const edit of edits) token.text = setTagAttributes(token.text ?? '', edit.at, edit.pairs);
+/** Follows the nesting of raw HTML tag by tag: what an `.element` comment at the current point belongs to. */
+class TagScanner {
+  private readonly open: { name: string; at: number }[] = [];
+  private previous: number | undefined;
+
+  tag(match: RegExpExecArray): void {
+    const name = match[2]?.toLowerCase() ?? '';
+    if (match[1]) {
+      // Usually the innermost element closes: look down from the top.
+      for (let i = this.open.length - 1; i >= 0; i--) {
+        if (this.open[i]?.name !== name) continue;
+        this.previous = this.open[i]?.at;
+        this.open.length = i;
+        return;
+      }
+    } else if (VOID.has(name) || match[3]?.trimEnd().endsWith('/')) {
+      if (name !== 'br') this.previous = match.index;
+    } else {
+      this.open.push({ name, at: match.index });
+      this.previous = undefined;
+    }
+  }
+
+  /** The previous sibling element, else the parent element; undefined outside every element. */
+  target(): number | undefined {
+    return this.previous ?? this.open[this.open.length - 1]?.at;
+  }
+
+  /** A previous sibling at the top level only, else the first element still open. */
+  topLevel(): number | undefined {
+    return this.open.length === 0 ? this.previous : this.open[0]?.at;
+  }
 }
 
 function readPairs(body: string, place: CommentPlace, result: ElementCommentResult): AttributePair[] | undefined {
@@ -138,7 +196,7 @@ function lastElementStart(siblings: readonly AnyToken[], index: number): { token
   const closing = /^\s*<\/([A-Za-z][\w-]*)\s*>\s*$/.exec(text)?.[1]?.toLowerCase();
   if (!closing) return undefined;
   let depth = 0;
-  for (let i = index - 1; i >= 0; i--) {
+  for (let i = index - 1; i >= Math.max(0, index - MAX_LOOKBACK); i--) {
     const sibling = siblings[i];
     if (sibling?.type !== 'html') continue;
     const tag = /^\s*<(\/?)([A-Za-z][\w-]*)/.exec(sibling.text ?? '');
@@ -150,32 +208,12 @@ function lastElementStart(siblings: readonly AnyToken[], index: number): { token
   return undefined;
 }
 
-/**
- * The start offset of the element an `.element` comment at `end` belongs to within raw HTML:
- * the last element that ended at the comment's depth (its previous sibling), else the element
- * still open around it (its parent). `topLevelOnly` asks for a previous sibling at depth 0 only.
- */
+/** The element that raw HTML ends with, at the top level (see lastElementStart). */
 function elementBefore(text: string, end: number, topLevelOnly = false): number | undefined {
-  const open: { name: string; at: number }[] = [];
-  let previous: number | undefined;
+  const scan = new TagScanner();
   TAG.lastIndex = 0;
-  for (let match = TAG.exec(text); match && match.index < end; match = TAG.exec(text)) {
-    const name = match[2]?.toLowerCase();
-    if (!name) continue;
-    if (match[1]) {
-      const at = open.map((o) => o.name).lastIndexOf(name);
-      if (at < 0) continue;
-      previous = open[at]?.at;
-      open.length = at;
-    } else if (VOID.has(name) || match[3]?.trimEnd().endsWith('/')) {
-      if (name !== 'br') previous = match.index;
-    } else {
-      open.push({ name, at: match.index });
-      previous = undefined;
-    }
-  }
-  if (topLevelOnly) return open.length === 0 ? previous : open[0]?.at;
-  return previous ?? open[open.length - 1]?.at;
+  for (let match = TAG.exec(text); match && match.index < end; match = TAG.exec(text)) if (match[2]) scan.tag(match);
+  return topLevelOnly ? scan.topLevel() : scan.target();
 }
 
 /** Sets attributes on the start tag at `at` as the DOM's setAttribute does (a value given replaces the old one). */

@@ -27,6 +27,7 @@ export function findProtectedRanges(text: string): ProtectedRange[] {
   let indentedStart = -1;
   let indentedEnd = -1;
   let commentEnd = -1;
+  const lastClose = text.lastIndexOf('-->');
   const closeIndented = () => {
     if (indentedStart >= 0) ranges.push({ kind: 'code', start: indentedStart, end: indentedEnd });
     indentedStart = -1;
@@ -51,7 +52,7 @@ export function findProtectedRanges(text: string): ProtectedRange[] {
     } else {
       if (!blank) closeIndented();
       if (!blank) inList = LIST_ITEM.test(line) || (inList && /^\s/.test(line));
-      commentEnd = findComments(text, offset, lineEnd, ranges);
+      commentEnd = findComments(text, offset, lineEnd, lastClose, ranges);
     }
     previousBlank = blank;
     if (newline < 0) break;
@@ -63,30 +64,43 @@ export function findProtectedRanges(text: string): ProtectedRange[] {
   return ranges.sort((a, b) => a.start - b.start);
 }
 
-/** Records the closed comments that start on this line (outside code spans); returns where the last one ends. */
-function findComments(text: string, lineStart: number, lineEnd: number, ranges: ProtectedRange[]): number {
+/**
+ * Records the closed comments that start on this line (outside code spans); returns where the
+ * last one ends. Backtick runs are counted once along the line, and a `<!--` after the text's
+ * last `-->` is known to be unclosed without a search: the scan stays linear.
+ */
+function findComments(text: string, lineStart: number, lineEnd: number, lastClose: number, ranges: ProtectedRange[]): number {
   let from = lineStart;
+  let backtickRuns = 0;
+  let counted = lineStart;
   let end = -1;
   for (;;) {
     const open = text.indexOf('<!--', from);
-    if (open < 0 || open >= lineEnd) return end;
-    if (insideCodeSpan(text, lineStart, open)) {
+    if (open < 0 || open >= lineEnd || open + 4 > lastClose) return end;
+    backtickRuns += countBacktickRuns(text, counted, open);
+    counted = open;
+    if (backtickRuns % 2 === 1) {
       from = open + 4;
       continue;
     }
     const close = text.indexOf('-->', open + 4);
-    if (close < 0) return end;
     end = close + 3;
     ranges.push({ kind: 'comment', start: open, end });
     if (end > lineEnd) return end;
+    // The comment's own text holds no backticks that count.
+    counted = end;
     from = end;
   }
 }
 
-/** An odd number of backtick runs before `at` on its line: the `<!--` is code, not a comment. */
-function insideCodeSpan(text: string, lineStart: number, at: number): boolean {
-  const before = text.slice(lineStart, at);
-  return (before.match(/`+/g)?.length ?? 0) % 2 === 1;
+/** Runs of backticks in text[from, to): an odd count before a `<!--` puts it inside a code span. */
+function countBacktickRuns(text: string, from: number, to: number): number {
+  let runs = 0;
+  for (let i = text.indexOf('`', from); i >= 0 && i < to; i = text.indexOf('`', i)) {
+    runs++;
+    while (text[i] === '`') i++;
+  }
+  return runs;
 }
 
 /**

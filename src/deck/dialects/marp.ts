@@ -58,7 +58,9 @@ export function readMarpComments(chunk: SlideChunk, inherited: Directives, meta:
     return p.line === chunk.startLine ? { line: p.line, column: p.column + chunk.startColumn - 1 } : p;
   };
   const reading: MarpSlideReading = { chunk, notes: [], directives: { ...inherited }, inherited: { ...inherited }, diagnostics: [] };
-  let blanked = text;
+  // Blanked text is built in pieces: one pass, however many comments the slide has.
+  const pieces: string[] = [];
+  let copied = 0;
   for (const range of findProtectedRanges(text)) {
     if (range.kind !== 'comment') continue;
     const body = text.slice(range.start + 4, range.end - 3);
@@ -66,9 +68,11 @@ export function readMarpComments(chunk: SlideChunk, inherited: Directives, meta:
     const directives = asDirectives(body);
     if (directives) applyDirectives(directives, reading, meta, file, at(range.start));
     else if (body.trim() !== '' && !MAGIC_COMMENTS.some((m) => m.test(body.trim()))) reading.notes.push({ text: dedent(body), position: at(range.start + 4) });
-    blanked = blanked.slice(0, range.start) + text.slice(range.start, range.end).replace(/[^\n]/g, ' ') + blanked.slice(range.end);
+    pieces.push(text.slice(copied, range.start), text.slice(range.start, range.end).replace(/[^\n]/g, ' '));
+    copied = range.end;
   }
-  reading.chunk = { ...chunk, lines: blanked.split('\n') };
+  pieces.push(text.slice(copied));
+  reading.chunk = { ...chunk, lines: pieces.join('').split('\n') };
   return reading;
 }
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../src/deck/parse-deck.js';
+import { findProtectedRanges } from '../../src/deck/protected-ranges.js';
+
+// Input nobody writes on purpose, sized so that a step quadratic in it would take minutes:
+// each must be read in time close to linear (generous bounds: the machine may be busy).
+function timed<T>(run: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - start };
+}
+
+describe('hostile input to the dialect readers stays linear', () => {
+  it('50,000 comments that never close, and one that does at the end', () => {
+    const text = `${'<!-- open\n'.repeat(50_000)}-->\n`;
+    const { value, ms } = timed(() => findProtectedRanges(text));
+    expect(value).toHaveLength(1);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('a 400 kB line of comment openers inside code spans', () => {
+    const text = '`<!--` '.repeat(60_000);
+    const { value, ms } = timed(() => findProtectedRanges(text));
+    expect(value).toEqual([]);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('a block of raw HTML with 5,000 .element comments', () => {
+    const html = `<div>\n${'<p>x</p>\n<!-- .element: class="fragment" -->\n'.repeat(5_000)}</div>`;
+    const { value, ms } = timed(() => parseDeck(`# A\n\n${html}`, 'd.md', 'd'));
+    expect(value.deck.slides).toHaveLength(1);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it('a Marp slide with 10,000 note comments', () => {
+    const { value, ms } = timed(() => parseDeck(`---\nmarp: true\n---\n# A\n${'<!-- a note -->\n'.repeat(10_000)}`, 'd.md', 'd'));
+    expect(value.deck.slides[0]?.notes).toHaveLength(10_000);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it('a 1 MB deck cut by a blank-line separator and three-line notes separators', () => {
+    const slide = '# Title\n\ntext with **bold**\n\nNote: say it\n';
+    const text = `${slide}\n\n\n`.repeat(20_000);
+    const { value, ms } = timed(() => parseDeck(text, 'd.md', 'd', undefined, { flags: { separator: '^\\n\\n\\n', notesSeparator: '^Note:' } }));
+    expect(value.deck.slides).toHaveLength(20_000);
+    expect(ms).toBeLessThan(30_000);
+  });
+});
