@@ -12,7 +12,8 @@ export function isPrintView(): boolean {
 export function preparePrintView(config: Record<string, unknown>): void {
   if (!isPrintView()) return;
   Object.assign(config, { pdfSeparateFragments: false, pdfMaxPagesPerSlide: 1, transition: 'none', showSlideNumber: 'all' });
-  if (config.slideNumber === false) config.slideNumber = 'c/t';
+  // A deck that numbers its own pages (Marp's paginate) keeps reveal.js's numbers off.
+  if (config.slideNumber === false && !document.querySelector('.lectern-page-number')) config.slideNumber = 'c/t';
   const range = /^(\d+)-(\d+)$/.exec(new URLSearchParams(window.location.search).get('lectern-stacks') ?? '');
   if (!range) return;
   const [from, to] = [Number(range[1]), Number(range[2])];

@@ -58,7 +58,8 @@ export function renderDeck(deck: Deck, schedule: Schedule, options: RenderPageOp
   const title = deck.meta.title ?? deck.slug;
   const { plugins: _ignored, ...userReveal } = deck.meta.reveal;
   // A Marp deck numbers its pages itself (`paginate`), slide by slide.
-  const dialectDefaults = deck.meta.dialect === 'marp' ? { slideNumber: false } : {};
+  // It also fills the slide and centres its content itself (lectern.css), so its header and footer sit at the edges.
+  const dialectDefaults = deck.meta.dialect === 'marp' ? { slideNumber: false, center: false } : {};
   const config = { ...REVEAL_DEFAULTS, ...dialectDefaults, ...userReveal, totalTime: Math.round(schedule.totalSeconds) };
   const styles = [PAGE_ASSETS.revealCss, PAGE_ASSETS.themeCss, ...(options.highlightStylesheet ? [PAGE_ASSETS.highlightCss] : []), PAGE_ASSETS.lecternCss];
   const start = { deckId: deck.slug, ...(options.inPageDiagrams ? { mermaid: options.inPageDiagrams } : {}), ...(options.live ? { live: true } : {}) };
@@ -72,7 +73,7 @@ export function renderDeck(deck: Deck, schedule: Schedule, options: RenderPageOp
 ${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}${deck.meta.css ? `\n<style>\n${deck.meta.css.replace(/<\/style/gi, '<\\/style')}</style>` : ''}
 </head>
 <body>
-<div class="reveal">
+<div class="reveal"${deck.meta.dialect === 'marp' ? ` data-lectern-dialect="marp" style="--lectern-slide-height: ${escapeHtml(String(config.height))}px"` : ''}>
 <div class="slides" data-lectern-total="${deck.slides.length}">
 ${joinSlideSections(sections)}
 </div>

@@ -4,6 +4,8 @@ import type { ManagedBrowser } from '../../src/browser/launch-browser.js';
 import { startBrowser } from '../helpers/browser.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { type CheckedDeck, openBuiltDeck } from '../helpers/open-built-deck.js';
+import { pdfInfo } from '../helpers/pdf.js';
+import { execFileSync } from 'node:child_process';
 
 // Decks written for reveal-md, reveal.js's markdown plugin and Marp (fixtures of our own, one per
 // pattern seen in public decks), built by the CLI and looked at in Chromium as their authors would.
@@ -133,6 +135,32 @@ describe('a Marp deck', () => {
     expect(view[1]?.fragments).toBe(2);
     expect(view.map((s) => s.attributes['data-background-color'])).toEqual([undefined, undefined, '#1e3a5f', '#1e3a5f']);
   });
+
+  it('draws the footer and page number at the bottom edge of the slide, not under the content', async () => {
+    const deck = decks.get('marp') as CheckedDeck;
+    const place = await deck.page.evaluate(() => {
+      (Reveal as unknown as { slide(h: number): void }).slide(1);
+      const slides = (document.querySelector('.reveal .slides') as HTMLElement).getBoundingClientRect();
+      const section = Reveal.getSlides()[1] as HTMLElement;
+      const footer = (section.querySelector('.lectern-slide-footer') as HTMLElement).getBoundingClientRect();
+      const number = (section.querySelector('.lectern-page-number') as HTMLElement).getBoundingClientRect();
+      return { footerGap: slides.bottom - footer.bottom, numberGap: slides.bottom - number.bottom, scale: slides.height / 720 };
+    });
+    expect(place.footerGap / place.scale).toBeLessThan(40);
+    expect(place.numberGap / place.scale).toBeLessThan(40);
+  });
+
+  it('prints every page with its footer and page number, and no reveal.js number', async () => {
+    const out = tempDir();
+    const result = await runCli(['export', 'workshop.md', '--out', out, '--only', 'slides'], join(ROOT, 'tests', 'fixtures', 'dialects', 'marp'));
+    expect(result.code).toBe(0);
+    const file = join(out, 'workshop', 'workshop.slides.pdf');
+    expect(pdfInfo(file).Pages).toBe('4');
+    const page = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
+    expect(page(1)).toContain('CI/CD with Python · Workshop');
+    expect(page(1)).not.toMatch(/\b1 \/ 4\b/);
+    for (const n of [2, 3, 4]) expect(page(n)).toMatch(new RegExp(`CI/CD with Python · Workshop\\s+${n}\\s`));
+  }, 120_000);
 
   it('shows no slide number of reveal.js (Marp numbers its pages itself)', async () => {
     const deck = decks.get('marp') as CheckedDeck;
