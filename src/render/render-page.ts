@@ -73,7 +73,7 @@ export function renderDeck(deck: Deck, schedule: Schedule, options: RenderPageOp
 ${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}${deck.meta.css ? `\n<style>\n${deck.meta.css.replace(/<\/style/gi, '<\\/style')}</style>` : ''}
 </head>
 <body>
-<div class="reveal"${deck.meta.dialect === 'marp' ? ` data-lectern-dialect="marp" style="--lectern-slide-height: ${escapeHtml(String(config.height))}px"` : ''}>
+<div class="reveal"${deck.meta.dialect === 'marp' ? ` data-lectern-dialect="marp" style="--lectern-slide-height: ${escapeHtml(String((config as Record<string, unknown>).height ?? 720))}px"` : ''}>
 <div class="slides" data-lectern-total="${deck.slides.length}">
 ${joinSlideSections(sections)}
 </div>
