@@ -4,6 +4,7 @@ import type { AssetRef, Diagram, Position } from '../model/deck.js';
 import { contentHash } from '../model/ids.js';
 import { type AnyToken, type Cell, readElementComments } from './element-comments.js';
 import { findHtmlReferences, isFileLink, isLocalPath, isRemote } from './html-references.js';
+import { locator } from './split-slides.js';
 
 export { isLocalPath, isRemote } from './html-references.js';
 
@@ -97,19 +98,11 @@ export function walk(tokens: readonly AnyToken[], source: string, from: number, 
   }
 }
 
-/** Line and column in the deck file of an offset in the segment. */
+/** Line and column in the deck file of an offset in the segment (which may start mid-line). */
 export function positionFinder(where: SegmentLocation): (offset: number) => Position {
-  const starts = [0];
-  for (let i = where.source.indexOf('\n'); i >= 0; i = where.source.indexOf('\n', i + 1)) starts.push(i + 1);
+  const locate = locator(where.source, where.line);
   return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const column = offset - (starts[low] ?? 0) + 1;
-    return { line: where.line + low, column: low === 0 ? where.column + column - 1 : column };
+    const position = locate(offset);
+    return position.line === where.line ? { line: position.line, column: where.column + position.column - 1 } : position;
   };
 }

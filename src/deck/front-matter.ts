@@ -3,6 +3,9 @@ import { type Diagnostic, error, warning } from '../diagnostics/diagnostic.js';
 import type { DeckMeta, Position } from '../model/deck.js';
 import { DURATION_HINT, parseDuration } from '../model/duration.js';
 import { checkPattern } from './separators.js';
+import { closest } from '../diagnostics/did-you-mean.js';
+
+export { closest } from '../diagnostics/did-you-mean.js';
 
 export interface FrontMatterSplit {
   /** YAML text between the fences ('' when there is none). */
@@ -253,32 +256,4 @@ function setText(meta: DeckMeta, key: string, value: string): void {
 
 function firstSentence(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-}
-
-/** The known word within edit distance 2 of a misspelt one, if any. */
-export function closest(word: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const d = editDistance(word.toLowerCase(), candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const saved = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = saved;
-    }
-  }
-  return row[b.length] ?? 0;
 }

@@ -1,5 +1,6 @@
 /** The shared vocabulary of the Mermaid advice rules: the mistake being explained and small helpers. */
 import type { MermaidMessage } from './mermaid-message.js';
+import { closest as closestWord } from '../diagnostics/did-you-mean.js';
 
 export interface Advice {
   /** What to do, as an instruction. */
@@ -60,31 +61,9 @@ export function listOf(tokens: readonly string[]): string {
   return `${few.slice(0, -1).join(', ')} or ${few[few.length - 1] ?? ''}${names.length > 4 ? ' (among others)' : ''}`;
 }
 
-/** The known word nearest to `word` (a typo of it), if there is one close enough. */
+/** A known word close to a misspelt one (never the word itself), allowing more edits for longer words. */
 export function closest(word: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of known) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance > 0 && distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3 || a.length > 40 || b.length > 40) return Infinity;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length] ?? Infinity;
+  return closestWord(word, known, Math.max(2, Math.floor(word.length / 3)), { exact: false });
 }
 
 /** The offset of the first match of `pattern` in the source, at its group 1 when it has one. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
+import { editDistance } from '../diagnostics/did-you-mean.js';
 import { splitUrlSuffix } from '../deck/html-references.js';
 import type { AssetKind, AssetRef, Deck } from '../model/deck.js';
 
@@ -170,28 +171,13 @@ function similarName(name: string, entries: readonly string[]): string | undefin
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const entry of entries) {
-    if (Math.abs(entry.length - name.length) > limit) continue;
-    const distance = editDistance(lower, entry.toLowerCase());
+    const distance = editDistance(lower, entry.toLowerCase(), limit);
     if (distance < bestDistance) {
       best = entry;
       bestDistance = distance;
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] ?? 0;
-      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] ?? 0;
 }
 
 function isInside(root: string, path: string): boolean {

@@ -7,7 +7,8 @@ import { isLocalPath } from '../html-references.js';
 import type { ReadingValue } from '../front-matter.js';
 import { findProtectedRanges } from '../protected-ranges.js';
 import type { SeparatorPatterns } from '../separators.js';
-import { locator, type SlideChunk } from '../split-slides.js';
+import type { SlideChunk } from '../split-slides.js';
+import { positionFinder } from '../annotate-tokens.js';
 
 /**
  * Marp's conventions (marpit.marp.app/directives, /image-syntax), read into lectern's Deck model:
@@ -52,11 +53,7 @@ export interface MarpSlideReading {
 /** Takes a slide's directive and note comments out of its text, keeping every other character where it was. */
 export function readMarpComments(chunk: SlideChunk, inherited: Directives, meta: DeckMeta, file: string): MarpSlideReading {
   const text = chunk.lines.join('\n');
-  const locate = locator(text, chunk.startLine);
-  const at = (offset: number): Position => {
-    const p = locate(offset);
-    return p.line === chunk.startLine ? { line: p.line, column: p.column + chunk.startColumn - 1 } : p;
-  };
+  const at = positionFinder({ file, source: text, line: chunk.startLine, column: chunk.startColumn });
   const reading: MarpSlideReading = { chunk, notes: [], directives: { ...inherited }, inherited: { ...inherited }, diagnostics: [] };
   // Blanked text is built in pieces: one pass, however many comments the slide has.
   const pieces: string[] = [];
