@@ -117,7 +117,7 @@ class SlideParser {
       if (cut && cut.start.line === line && this.top.kind === 'slide') {
         nextCut++;
         const before = raw.slice(0, cut.start.column - first);
-        if (before.trim() !== '') this.readLine(takeSlideComments(before, line, this.slide, this.file, this.diagnostics), line);
+        if (before.trim() !== '') this.readLine(takeSlideComments(before, line, this.slide, this.file, this.diagnostics, first), line);
         const indent = /^\s*/.exec(raw.slice(cut.start.column - first))?.[0].length ?? 0;
         this.openNotesToSlideEnd({ line, column: cut.start.column + indent });
         if (cut.end.line === line) this.readNotesText(raw.slice(cut.end.column - first), line, cut.end.column);
@@ -128,7 +128,7 @@ class SlideParser {
         nextCut++;
         this.warnAboutSecondNotes({ line, column: cut.start.column });
       }
-      this.readLine(takeSlideComments(raw, line, this.slide, this.file, this.diagnostics), line);
+      this.readLine(takeSlideComments(raw, line, this.slide, this.file, this.diagnostics, first), line);
     });
     while (this.stack.length > 1) {
       const open = this.top;
@@ -234,7 +234,7 @@ class SlideParser {
 
   /** The text on a notes separator's line after the separator: the first line of the notes. */
   private readNotesText(text: string, line: number, column: number): void {
-    const rest = takeSlideComments(text, line, this.slide, this.file, this.diagnostics);
+    const rest = takeSlideComments(text, line, this.slide, this.file, this.diagnostics, column);
     if (rest.trim() !== '') this.top.run.push({ text: rest, line, column });
   }
 

@@ -16,10 +16,12 @@ export function takeSlideComments(
   slide: Slide,
   file: string,
   diagnostics: Diagnostic[],
+  /** Column of the text's first character (a slide that starts mid-line, after a separator). */
+  firstColumn = 1,
 ): string {
   if (!text.includes('.slide')) return text;
   const rest = text.replace(SLIDE_COMMENT, (whole, body: string, offset: number) => {
-    const bodyColumn = offset + whole.indexOf(body) + 1;
+    const bodyColumn = offset + whole.indexOf(body) + firstColumn;
     const parsed = parseAttributes(body);
     if (parsed.errorOffset !== undefined) {
       diagnostics.push(

@@ -81,6 +81,12 @@ describe('separators as reveal-md reads them', () => {
     expect(deck.slides[0]?.notes).toHaveLength(1);
   });
 
+  it('keeps columns exact on a slide that starts mid-line, after an inline separator', () => {
+    const { deck, diagnostics } = parse('# A <!--s--> <!-- .slide: time="soon" -->\n# B', { flags: { separator: '<!--s-->' } });
+    expect(deck.slides).toHaveLength(2);
+    expect(diagnostics).toMatchObject([{ code: 'bad-time', span: { line: 1, column: 27 } }]);
+  });
+
   it('lets a comment be the separator itself', () => {
     const { deck } = parse('# A\n<!-- > -->\n# B', { flags: { separator: '<!-- > -->' } });
     expect(outline(deck)).toEqual(['0.0:# A', '1.0:# B']);
