@@ -29,9 +29,37 @@ const ELEMENT_TYPES = new Set([
   'strong', 'em', 'codespan', 'del', 'link', 'image',
 ]);
 
-const WHOLE_COMMENT = /^\s*<!--\s*\.element:?\s*([\s\S]*?)\s*-->\s*$/;
 /** Start tags, end tags and comments of raw HTML; linear (no nested quantifiers). */
-const TAG = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+/** A start or end tag at a given offset (sticky): comments are found with indexOf, never by backtracking. */
+const TAG = /<(\/?)([A-Za-z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/y;
+
+type HtmlItem = { kind: 'comment'; start: number; end: number } | { kind: 'tag'; match: RegExpExecArray };
+
+/** The comments and tags of raw HTML in order, up to `until`; an unclosed comment hides the rest, as in a browser. */
+function* htmlItems(text: string, until = text.length): Generator<HtmlItem> {
+  const lastClose = text.lastIndexOf('-->');
+  for (let at = text.indexOf('<'); at >= 0 && at < until;) {
+    if (text.startsWith('<!--', at)) {
+      const close = at + 4 <= lastClose ? text.indexOf('-->', at + 4) : -1;
+      if (close < 0) return;
+      yield { kind: 'comment', start: at, end: close + 3 };
+      at = text.indexOf('<', close + 3);
+      continue;
+    }
+    TAG.lastIndex = at;
+    const match = TAG.exec(text);
+    if (match) yield { kind: 'tag', match };
+    at = text.indexOf('<', match ? at + match[0].length : at + 1);
+  }
+}
+
+/** The attribute text of a token that is nothing but an `.element` comment; undefined otherwise. Linear, unlike a regular expression with two lazy runs. */
+function wholeElementComment(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('<!--') || !trimmed.endsWith('-->') || trimmed.indexOf('-->') !== trimmed.length - 3) return undefined;
+  const inner = trimmed.slice(4, -3).trim();
+  return /^\.element\b:?/.test(inner) ? inner.replace(/^\.element:?/, '').trim() : undefined;
+}
 /** How far back a lone end tag looks for its start tag among its siblings: keeps a run of thousands of tags linear. */
 export const MAX_LOOKBACK = 256;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -54,10 +82,10 @@ export interface CommentPlace {
 export function readElementComments(token: AnyToken, place: CommentPlace, result: ElementCommentResult): boolean {
   const text = token.text ?? '';
   if (!text.includes('.element')) return false;
-  const whole = WHOLE_COMMENT.exec(text);
-  if (whole) {
+  const whole = wholeElementComment(text);
+  if (whole !== undefined) {
     token.lecternHidden = true;
-    const pairs = readPairs(whole[1] ?? '', place, result);
+    const pairs = readPairs(whole, place, result);
     if (pairs) applyOutside(pairs, place, result);
     return true;
   }
@@ -74,15 +102,14 @@ function rewriteEmbedded(text: string, place: CommentPlace, result: ElementComme
   const edits: { start: number; end: number; text: string }[] = [];
   const tagEdits = new Map<number, AttributePair[]>();
   const scan = new TagScanner();
-  TAG.lastIndex = 0;
-  for (let match = TAG.exec(text); match; match = TAG.exec(text)) {
-    if (match[2]) {
-      scan.tag(match);
+  for (const item of htmlItems(text)) {
+    if (item.kind === 'tag') {
+      scan.tag(item.match);
       continue;
     }
-    const body = /^<!--\s*\.element:?\s*([\s\S]*?)\s*-->$/.exec(match[0])?.[1];
+    const body = wholeElementComment(text.slice(item.start, item.end));
     if (body === undefined) continue;
-    edits.push({ start: match.index, end: match.index + match[0].length, text: '' });
+    edits.push({ start: item.start, end: item.end, text: '' });
     const pairs = readPairs(body, place, result);
     if (!pairs) continue;
     const at = scan.target();
@@ -211,8 +238,7 @@ function lastElementStart(siblings: readonly AnyToken[], index: number): { token
 /** The element that raw HTML ends with, at the top level (see lastElementStart). */
 function elementBefore(text: string, end: number, topLevelOnly = false): number | undefined {
   const scan = new TagScanner();
-  TAG.lastIndex = 0;
-  for (let match = TAG.exec(text); match && match.index < end; match = TAG.exec(text)) if (match[2]) scan.tag(match);
+  for (const item of htmlItems(text, end)) if (item.kind === 'tag') scan.tag(item.match);
   return topLevelOnly ? scan.topLevel() : scan.target();
 }
 

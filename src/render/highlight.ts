@@ -28,6 +28,9 @@ export const AUTO_DETECT_LANGUAGES: readonly string[] = [
  */
 const AUTO_DETECT_MIN_RELEVANCE = 5;
 
+/** An unlabelled block longer than this (a slide's worth of code many times over) is not auto-detected. */
+export const AUTO_DETECT_MAX_CHARS = 20_000;
+
 // highlight.js's registry is process-wide; these mirror what lectern has put into it.
 const registered = new Set<string>();
 let aliases: Map<string, string> | undefined;
@@ -82,6 +85,8 @@ export function highlightCode(code: string, language: string | undefined): Highl
 }
 
 function detectLanguage(code: string): HighlightResult {
+  // Detection highlights the block once per candidate: past this size it stays plain.
+  if (code.length > AUTO_DETECT_MAX_CHARS) return { html: escapeHtml(code) };
   AUTO_DETECT_LANGUAGES.forEach(loadLanguage);
   const result = hljs.highlightAuto(code, [...AUTO_DETECT_LANGUAGES]);
   if (!result.language || result.relevance < AUTO_DETECT_MIN_RELEVANCE) return { html: escapeHtml(code) };

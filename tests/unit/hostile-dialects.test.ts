@@ -46,3 +46,22 @@ describe('hostile input to the dialect readers stays linear', () => {
     expect(ms).toBeLessThan(30_000);
   });
 });
+
+describe('hostile input to .element comments and code highlighting', () => {
+  it('an .element comment followed by 300,000 spaces and never closed', () => {
+    const { ms } = timed(() => parseDeck(`# A\n\n<!-- .element:${' '.repeat(300_000)}\n`, 'd.md', 'd'));
+    expect(ms).toBeLessThan(3_000);
+  });
+
+  it('5,000 comment openers in one block of raw HTML, none closed', () => {
+    const { ms } = timed(() => parseDeck(`# A\n\n<div>${'<!-- x <p>'.repeat(5_000)}</div> -->\n`, 'd.md', 'd'));
+    expect(ms).toBeLessThan(3_000);
+  });
+
+  it('leaves a huge unlabelled block plain instead of trying every language on it', async () => {
+    const { highlightCode, AUTO_DETECT_MAX_CHARS } = await import('../../src/render/highlight.js');
+    const { value, ms } = timed(() => highlightCode('x'.repeat(AUTO_DETECT_MAX_CHARS * 40), undefined));
+    expect(value.language).toBeUndefined();
+    expect(ms).toBeLessThan(2_000);
+  });
+});
