@@ -4,7 +4,40 @@ import type { Slide } from '../model/deck.js';
 import { type AttributePair, parseAttributes } from './attributes.js';
 import { DURATION_HINT, parseDuration } from '../model/duration.js';
 
-const SLIDE_COMMENT = /<!--\s*\.slide:?\s*([\s\S]*?)\s*-->/g;
+/** One `<!-- .slide: … -->` in a line: where it stands and its attribute text (trimmed), with its offset. */
+export interface SlideCommentAt {
+  start: number;
+  end: number;
+  body: string;
+  bodyStart: number;
+}
+
+/**
+ * The `.slide` comments of a text, found with indexOf: a regular expression with two lazy runs
+ * of spaces backtracks cubically on `<!-- .slide:` followed by thousands of spaces.
+ */
+export function findSlideComments(text: string): SlideCommentAt[] {
+  const found: SlideCommentAt[] = [];
+  const isSpace = (at: number) => /\s/.test(text[at] ?? '');
+  for (let open = text.indexOf('<!--'); open >= 0;) {
+    let name = open + 4;
+    while (isSpace(name)) name++;
+    if (!text.startsWith('.slide', name)) {
+      open = text.indexOf('<!--', open + 4);
+      continue;
+    }
+    const close = text.indexOf('-->', name);
+    // Unclosed: no later comment can close either.
+    if (close < 0) break;
+    let bodyStart = name + 6 + (text[name + 6] === ':' ? 1 : 0);
+    while (bodyStart < close && isSpace(bodyStart)) bodyStart++;
+    let bodyEnd = close;
+    while (bodyEnd > bodyStart && isSpace(bodyEnd - 1)) bodyEnd--;
+    found.push({ start: open, end: close + 3, body: text.slice(bodyStart, bodyEnd), bodyStart });
+    open = text.indexOf('<!--', close + 3);
+  }
+  return found;
+}
 
 /**
  * Takes every `<!-- .slide: … -->` out of a line, storing its attributes on the slide
@@ -20,8 +53,14 @@ export function takeSlideComments(
   firstColumn = 1,
 ): string {
   if (!text.includes('.slide')) return text;
-  const rest = text.replace(SLIDE_COMMENT, (whole, body: string, offset: number) => {
-    const bodyColumn = offset + whole.indexOf(body) + firstColumn;
+  const comments = findSlideComments(text);
+  if (comments.length === 0) return text;
+  let rest = '';
+  let copied = 0;
+  for (const { start, end, body, bodyStart } of comments) {
+    rest += text.slice(copied, start);
+    copied = end;
+    const bodyColumn = bodyStart + firstColumn;
     const parsed = parseAttributes(body);
     if (parsed.errorOffset !== undefined) {
       diagnostics.push(
@@ -52,8 +91,8 @@ export function takeSlideComments(
         slide.attributes.class = `${slide.attributes.class} ${pair.value}`;
       } else slide.attributes[pair.name] = pair.value;
     }
-    return '';
-  });
+  }
+  rest += text.slice(copied);
   return rest.trim() === '' ? '' : rest;
 }
 

@@ -4,6 +4,7 @@
  */
 import { parseAttributes } from '../deck/attributes.js';
 import { FenceTracker } from '../deck/fences.js';
+import { findSlideComments } from '../deck/slide-comments.js';
 import type { RehearsalRecording } from '../server/protocol.js';
 import type { Deck, Slide } from './deck.js';
 import { sameTitle } from './rehearsal-match.js';
@@ -34,8 +35,6 @@ interface CommentAt {
   bodyLength: number;
 }
 
-/** As the parser reads them (slide-comments.ts), with the text before the attributes captured. */
-const SLIDE_COMMENT = /(<!--\s*\.slide:?\s*)([\s\S]*?)\s*-->/g;
 /** One attribute at a known offset, with its value's extent (quotes excluded). */
 const PAIR_AT = /([A-Za-z_:][\w:.-]*)(?:(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
 
@@ -151,11 +150,7 @@ function slideComments(lines: readonly SourceLine[], slide: Slide): CommentAt[] 
   for (const index of slideLines(lines, slide)) {
     const text = lines[index]?.text ?? '';
     if (!text.includes('.slide')) continue;
-    for (const match of text.matchAll(SLIDE_COMMENT)) {
-      const prefix = match[1] ?? '';
-      const body = match[2] ?? '';
-      comments.push({ line: index, bodyStart: (match.index ?? 0) + prefix.length, bodyLength: body.length });
-    }
+    for (const comment of findSlideComments(text)) comments.push({ line: index, bodyStart: comment.bodyStart, bodyLength: comment.body.length });
   }
   return comments;
 }

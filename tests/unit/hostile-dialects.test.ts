@@ -53,6 +53,14 @@ describe('hostile input to .element comments and code highlighting', () => {
     expect(ms).toBeLessThan(3_000);
   });
 
+  it('a .slide comment followed by 200,000 spaces, closed or not', () => {
+    const open = timed(() => parseDeck(`# A\n<!-- .slide:${' '.repeat(200_000)}\n`, 'd.md', 'd'));
+    expect(open.ms).toBeLessThan(3_000);
+    const closed = timed(() => parseDeck(`# A\n<!-- .slide: class="x"${' '.repeat(200_000)}-->\n`, 'd.md', 'd'));
+    expect(closed.value.deck.slides[0]?.attributes.class).toBe('x');
+    expect(closed.ms).toBeLessThan(3_000);
+  });
+
   it('5,000 comment openers in one block of raw HTML, none closed', () => {
     const { ms } = timed(() => parseDeck(`# A\n\n<div>${'<!-- x <p>'.repeat(5_000)}</div> -->\n`, 'd.md', 'd'));
     expect(ms).toBeLessThan(3_000);
