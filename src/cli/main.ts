@@ -14,7 +14,8 @@ Usage:
                                                  --render also lays the slides out in Chromium and
                                                  warns about overflowing slides and broken images
   lectern serve <deck.md|dir>... [--port 4321]   serve the decks live (reload on save) with a presenter
-        [--host 127.0.0.1] [--open] [--rehearse] view; prints the audience and presenter URLs
+        [--host 127.0.0.1] [--open] [--rehearse] view; prints the audience and presenter URLs (the
+        [--token <t>] [--new-token]              presenter link is kept per project in .lectern/)
   lectern rehearsal <slug|deck.md>               the latest rehearsal (rehearsals/<slug>/) against the plan;
         [--file <recording.json>] [--apply]      --apply writes the rehearsed times into the deck as time=
   lectern doctor                                 show versions and which Chrome/Chromium lectern uses
@@ -66,6 +67,8 @@ const COMMANDS: Record<string, Command> = {
       ...COMMON,
       ...SEPARATOR_OPTIONS,
       port: { type: 'string', short: 'p' },
+      token: { type: 'string' },
+      'new-token': { type: 'boolean' },
       host: { type: 'string' },
       open: { type: 'boolean' },
       rehearse: { type: 'boolean' },

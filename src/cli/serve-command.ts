@@ -6,6 +6,7 @@ import { setUpBrowser } from './diagram-setup.js';
 import { deckInputs } from './deck-inputs.js';
 import { UsageError } from './usage-error.js';
 import { separatorFlags } from './separator-flags.js';
+import { presenterToken, TOKEN_PATTERN } from '../server/presenter-token.js';
 
 /** `lectern serve`: live decks and the presenter view until Ctrl-C. */
 export async function runServe(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -17,6 +18,11 @@ export async function runServe(positionals: string[], values: Record<string, unk
   // A teaching session must not end on a bug in one request or one rebuild: report and go on.
   process.on('unhandledRejection', (cause) => process.stderr.write(`lectern: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`));
   const separators = separatorFlags(values);
+  const given = typeof values.token === 'string' ? values.token : undefined;
+  if (given !== undefined && !TOKEN_PATTERN.test(given)) {
+    throw new UsageError('--token takes 16 to 128 letters, digits, `-` or `_` (or leave it out: lectern keeps one per project)');
+  }
+  const presenter = await presenterToken(process.cwd(), { ...(given ? { given } : {}), renew: values['new-token'] === true });
   const { session, diagrams } = setUpBrowser(values);
   const { startLiveServer } = await import('../server/live-server.js');
   let server: Awaited<ReturnType<typeof startLiveServer>>;
@@ -27,6 +33,7 @@ export async function runServe(positionals: string[], values: Record<string, unk
       port,
       ...(diagrams ? { diagrams } : {}),
       ...(separators ? { separators } : {}),
+      token: presenter.token,
       rehearse: values.rehearse === true,
       rehearsalsDir: 'rehearsals',
       watchDirs: [join(PACKAGE_ROOT, 'themes')],
@@ -46,6 +53,7 @@ export async function runServe(positionals: string[], values: Record<string, unk
     lines.push(`    audience   ${base}/${slug}/`);
     lines.push(`    presenter  ${base}/${slug}/presenter?token=${server.token}`);
   }
+  lines.push(`  presenter link ${presenter.kept ? 'kept from the last start' : 'new'} (${presenter.file}; --new-token replaces it)`);
   process.stdout.write(`${lines.join('\n')}\n`);
   if (!isLoopback(host)) {
     const first = [...server.hosts.keys()][0];

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { sameToken } from './presenter-token.js';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -116,10 +116,7 @@ export class LiveHub {
   }
 
   private validToken(token: string | undefined): boolean {
-    if (token === undefined) return false;
-    const a = Buffer.from(token);
-    const b = Buffer.from(this.options.token);
-    return a.length === b.length && timingSafeEqual(a, b);
+    return sameToken(token, this.options.token);
   }
 
   private send(peer: Peer, message: ServerMessage): void {

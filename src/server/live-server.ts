@@ -14,6 +14,7 @@ import { createIdleCollector } from './idle-collector.js';
 import { LiveHub } from './live-hub.js';
 import type { RehearsalRecording } from './protocol.js';
 import type { SeparatorPatterns } from '../deck/separators.js';
+import { sameToken } from './presenter-token.js';
 import { renderServerIndex, renderProblemPage } from './server-pages.js';
 import { createDeckWatcher, type DeckWatcher } from './watch-decks.js';
 
@@ -23,6 +24,8 @@ export interface LiveServerOptions {
   port: number;
   diagrams?: DiagramStage;
   separators?: Partial<SeparatorPatterns>;
+  /** The presenter token; a random one when absent. */
+  token?: string;
   rehearse: boolean;
   /** Where rehearsals are written (`<dir>/<slug>/<time>.json`). */
   rehearsalsDir: string;
@@ -68,7 +71,8 @@ const CLIENT_FILES: Record<string, string> = {
  * rebuilds on save and updates open windows in place, and relays the presenter's moves.
  */
 export async function startLiveServer(options: LiveServerOptions): Promise<LiveServer> {
-  const token = randomBytes(18).toString('base64url');
+  // A token kept per project comes from the CLI (presenter-token.ts); tests and one-off servers get a fresh one.
+  const token = options.token ?? randomBytes(18).toString('base64url');
   const hosts = new Map<string, DeckHost>();
   const hub = new LiveHub({
     token,
@@ -123,7 +127,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     const inner = rest.join('/');
     if (rest.length === 0) return redirect(response, `/${slug}/`);
     if (inner === 'presenter') {
-      if (url.searchParams.get('token') !== token) return send(response, 403, 'text/plain; charset=utf-8', 'lectern: the presenter view needs the token printed when the server started');
+      if (!sameToken(url.searchParams.get('token'), token)) return send(response, 403, 'text/plain; charset=utf-8', 'lectern: the presenter view needs the token printed when the server started');
       const title = host.current?.summary().title ?? slug;
       return send(response, 200, TYPES['.html'] ?? '', renderPresenterPage({ slug, title, token, rehearse: options.rehearse, lang: host.current?.compiled.deck?.meta.lang ?? 'en' }));
     }
