@@ -1,3 +1,4 @@
+import { isLoopbackAddress } from './local-peer.js';
 import { sameToken } from './presenter-token.js';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -10,6 +11,8 @@ interface Peer {
   socket: WebSocket;
   slug?: string;
   role?: Role;
+  /** Connected from the serving machine: it may see the deck's problems, as the presenter may. */
+  local: boolean;
 }
 
 interface Room {
@@ -25,6 +28,8 @@ export interface LiveHubOptions {
   problems: (slug: string) => ServerMessage | undefined;
   knownDeck: (slug: string) => boolean;
   saveRehearsal: (slug: string, recording: RehearsalRecording) => Promise<string>;
+  /** Whether a window connecting from this address is on the serving machine (default: loopback). */
+  isLocal?: (address: string | undefined) => boolean;
 }
 
 /**
@@ -38,17 +43,28 @@ export class LiveHub {
   private readonly rooms = new Map<string, Room>();
 
   constructor(private readonly options: LiveHubOptions) {
-    this.wss.on('connection', (socket: WebSocket) => this.accept(socket));
+    this.wss.on('connection', (socket: WebSocket, request: IncomingMessage) => this.accept(socket, request));
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', ws, request));
   }
 
-  /** Sends to every window of a deck. */
+  /**
+   * Sends to every window of a deck; a deck's problems only to the presenter and to windows on
+   * the serving machine: the audience keeps the last good slides, silently.
+   */
   broadcast(slug: string, message: ServerMessage): void {
     const text = JSON.stringify(message);
-    for (const peer of this.peers) if (peer.slug === slug && peer.socket.readyState === peer.socket.OPEN) peer.socket.send(text);
+    for (const peer of this.peers) {
+      if (peer.slug !== slug || peer.socket.readyState !== peer.socket.OPEN) continue;
+      if (message.type === 'problems' && !this.seesProblems(peer)) continue;
+      peer.socket.send(text);
+    }
+  }
+
+  private seesProblems(peer: Peer): boolean {
+    return peer.role === 'presenter' || peer.local;
   }
 
   get connections(): number {
@@ -60,8 +76,8 @@ export class LiveHub {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private accept(socket: WebSocket): void {
-    const peer: Peer = { socket };
+  private accept(socket: WebSocket, request: IncomingMessage): void {
+    const peer: Peer = { socket, local: (this.options.isLocal ?? isLoopbackAddress)(request.socket.remoteAddress) };
     this.peers.add(peer);
     socket.on('close', () => this.peers.delete(peer));
     socket.on('error', () => socket.terminate());
@@ -81,7 +97,7 @@ export class LiveHub {
       peer.role = message.role;
       this.send(peer, { type: 'welcome', role: message.role, state: this.room(message.slug).state, serverNow: Date.now() });
       const problems = this.options.problems(message.slug);
-      if (problems) this.send(peer, problems);
+      if (problems && this.seesProblems(peer)) this.send(peer, problems);
       return;
     }
     // Everything below drives the presentation: the presenter's alone.

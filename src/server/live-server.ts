@@ -15,7 +15,8 @@ import { LiveHub } from './live-hub.js';
 import type { RehearsalRecording } from './protocol.js';
 import type { SeparatorPatterns } from '../deck/separators.js';
 import { sameToken } from './presenter-token.js';
-import { renderServerIndex, renderProblemPage } from './server-pages.js';
+import { renderServerIndex, renderProblemPage, renderWaitingPage } from './server-pages.js';
+import { isLoopbackAddress } from './local-peer.js';
 import { createDeckWatcher, type DeckWatcher } from './watch-decks.js';
 
 export interface LiveServerOptions {
@@ -26,6 +27,8 @@ export interface LiveServerOptions {
   separators?: Partial<SeparatorPatterns>;
   /** The presenter token; a random one when absent. */
   token?: string;
+  /** Which addresses are the serving machine (they see a deck's problems); default: loopback. */
+  isLocal?: (address: string | undefined) => boolean;
   rehearse: boolean;
   /** Where rehearsals are written (`<dir>/<slug>/<time>.json`). */
   rehearsalsDir: string;
@@ -74,8 +77,10 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   // A token kept per project comes from the CLI (presenter-token.ts); tests and one-off servers get a fresh one.
   const token = options.token ?? randomBytes(18).toString('base64url');
   const hosts = new Map<string, DeckHost>();
+  const isLocal = options.isLocal ?? isLoopbackAddress;
   const hub = new LiveHub({
     token,
+    isLocal,
     knownDeck: (slug) => hosts.has(slug),
     activitySeconds: (slug, id) => hosts.get(slug)?.current?.summary().slides.flatMap((s) => s.activities).find((a) => a.id === id)?.seconds,
     problems: (slug) => {
@@ -118,7 +123,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     const url = new URL(request.url ?? '/', 'http://localhost');
     const path = safePath(url.pathname);
     if (path === undefined) return notFound(response);
-    if (path === '/') return send(response, 200, TYPES['.html'] ?? '', renderServerIndex([...hosts.values()]));
+    const local = isLocal(request.socket.remoteAddress);
+    if (path === '/') return send(response, 200, TYPES['.html'] ?? '', renderServerIndex([...hosts.values()], local));
     const client = CLIENT_FILES[path];
     if (client) return send(response, 200, TYPES[extname(client)] ?? 'application/octet-stream', await readFile(client));
     const [, slug = '', ...rest] = path.split('/');
@@ -136,7 +142,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       return send(response, 200, TYPES['.json'] ?? '', JSON.stringify(host.current.summary()));
     }
     const file = inner === '' ? 'index.html' : inner;
-    if (!host.current && file === 'index.html') return send(response, 200, TYPES['.html'] ?? '', renderProblemPage(host));
+    if (!host.current && file === 'index.html') return send(response, 200, TYPES['.html'] ?? '', local ? renderProblemPage(host) : renderWaitingPage(host));
     const found = await host.read(file);
     if (!found.found) return notFound(response);
     return send(response, 200, TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', found.body);

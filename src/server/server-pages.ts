@@ -9,10 +9,11 @@ a{color:#0a6b74}li{margin:.4rem 0}pre{background:#fff3f2;border-left:6px solid #
  * `/`: the course index, as `lectern build` writes it, for the decks this server serves
  * (audience links only: the presenter link carries the token and is printed on the terminal).
  */
-export function renderServerIndex(hosts: readonly DeckHost[]): string {
+export function renderServerIndex(hosts: readonly DeckHost[], local = true): string {
   const modules: CourseModule[] = hosts.flatMap((h) => {
     const { deck, schedule } = h.current?.compiled ?? {};
-    if (!deck || !schedule) return [{ slug: h.slug, title: `${h.slug} (has errors: open it to see them)`, slides: 0, activities: 0, plannedSeconds: 0, downloads: [] }];
+    const waiting = local ? 'has errors: open it to see them' : 'being prepared';
+    if (!deck || !schedule) return [{ slug: h.slug, title: `${h.slug} (${waiting})`, slides: 0, activities: 0, plannedSeconds: 0, downloads: [] }];
     return [{
       slug: h.slug,
       title: deck.meta.title ?? h.slug,
@@ -28,6 +29,22 @@ export function renderServerIndex(hosts: readonly DeckHost[]): string {
   return renderCourseIndex(modules);
 }
 
+/** What the audience sees of a deck that has never built: no problems, no paths, and the slides once they are ready. */
+export function renderWaitingPage(host: DeckHost): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(host.slug)}</title><style>${STYLE}</style></head>
+<body><h1>${escapeHtml(host.slug)}</h1><p>The slides are being prepared: this page shows them as soon as they are ready.</p>
+${reloadWhenBuilt(host)}</body></html>`;
+}
+
+/** The page reloads itself when the deck builds (any message but a greeting, state or problems). */
+function reloadWhenBuilt(host: DeckHost): string {
+  return `<script>
+const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/__lectern/ws');
+socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', slug: ${scriptJson(host.slug)}, role: 'audience' }));
+socket.onmessage = (event) => { const m = JSON.parse(event.data); if (m.type !== 'welcome' && m.type !== 'state' && m.type !== 'problems') location.reload(); };
+</script>`;
+}
+
 /** A deck that has never built: its problems, and a page that reloads itself once the deck is fixed. */
 export function renderProblemPage(host: DeckHost): string {
   const problems = host.problems
@@ -36,9 +53,5 @@ export function renderProblemPage(host: DeckHost): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(host.slug)}: errors</title><style>${STYLE}</style></head>
 <body><h1>${escapeHtml(host.slug)} has errors</h1><pre class="lectern-problems">${escapeHtml(problems)}</pre>
 <p>Fix the deck and save: this page reloads by itself.</p>
-<script>
-const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/__lectern/ws');
-socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', slug: ${scriptJson(host.slug)}, role: 'audience' }));
-socket.onmessage = (event) => { const m = JSON.parse(event.data); if (m.type !== 'welcome' && m.type !== 'state' && m.type !== 'problems') location.reload(); };
-</script></body></html>`;
+${reloadWhenBuilt(host)}</body></html>`;
 }
