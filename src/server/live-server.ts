@@ -17,6 +17,7 @@ import type { SeparatorPatterns } from '../deck/separators.js';
 import { sameToken } from './presenter-token.js';
 import { renderServerIndex, renderProblemPage, renderWaitingPage } from './server-pages.js';
 import { isLoopbackAddress } from './local-peer.js';
+import { createHostCheck } from './allowed-hosts.js';
 import { createDeckWatcher, type DeckWatcher } from './watch-decks.js';
 
 export interface LiveServerOptions {
@@ -105,7 +106,11 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   }
   await Promise.all([...hosts.values()].map((host) => host.rebuild()));
 
+  const hostCheck = createHostCheck(options.host);
   const server = createServer((request, response) => {
+    if (!hostCheck.allowsHost(request.headers.host)) {
+      return send(response, 403, 'text/plain; charset=utf-8', 'lectern: this server answers only to its own addresses');
+    }
     handle(request, response).catch(() => {
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'lectern: internal error');
       else response.destroy();
@@ -114,7 +119,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   // A request the server cannot even parse must not bring it down.
   server.on('clientError', (_error, socket) => socket.destroy());
   server.on('upgrade', (request, socket, head) => {
-    if (new URL(request.url ?? '/', 'http://x').pathname === '/__lectern/ws') hub.handleUpgrade(request, socket, head);
+    const ours = hostCheck.allowsHost(request.headers.host) && hostCheck.allowsOrigin(request.headers.origin);
+    if (ours && new URL(request.url ?? '/', 'http://x').pathname === '/__lectern/ws') hub.handleUpgrade(request, socket, head);
     else socket.destroy();
   });
 

@@ -101,3 +101,28 @@ describe('the audience sees slides, never problems', () => {
     expect(await page(`${url}/`, REMOTE)).toContain('broken (being prepared)');
   });
 });
+
+function status(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    }).on('error', reject);
+  });
+}
+
+describe('DNS rebinding', () => {
+  it('refuses a request addressed to a foreign name, and a websocket from a foreign page', async () => {
+    const url = local(server);
+    const port = new URL(url).port;
+    expect(await status(`${url}/talk/`, 'evil.example')).toBe(403);
+    expect(await status(`${url}/talk/lectern-deck.json`, `evil.example:${port}`)).toBe(403);
+    expect(await status(`${url}/talk/`, `localhost:${port}`)).toBe(200);
+    expect(await status(`${url}/talk/`, `127.0.0.1:${port}`)).toBe(200);
+    const foreign = new WebSocket(`${url.replace('http', 'ws')}/__lectern/ws`, { origin: 'http://evil.example' });
+    expect(await new Promise((resolve) => { foreign.once('open', () => resolve('open')); foreign.once('error', () => resolve('refused')); })).toBe('refused');
+    const ours = new WebSocket(`${url.replace('http', 'ws')}/__lectern/ws`, { origin: `http://127.0.0.1:${port}` });
+    expect(await new Promise((resolve) => { ours.once('open', () => resolve('open')); ours.once('error', () => resolve('refused')); })).toBe('open');
+    ours.close();
+  });
+});
