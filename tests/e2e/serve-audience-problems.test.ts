@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type LiveServer, startLiveServer } from '../../src/server/live-server.js';
 import { tempDir } from '../helpers/cli.js';
+import { waitFor } from '../helpers/wait.js';
 
 // A room of devices: windows from elsewhere than the serving machine are simulated from a second
 // loopback address (127.0.0.2; no traffic leaves this machine), which this server takes as remote.
@@ -42,14 +43,6 @@ function page(url: string, from: string): Promise<string> {
   });
 }
 
-async function waitFor(check: () => boolean, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 beforeAll(async () => {
   work = tempDir();
   writeFileSync(join(work, 'talk.md'), GOOD);
@@ -72,9 +65,9 @@ describe('the audience sees slides, never problems', () => {
     const room = await connect(url, { type: 'hello', slug: 'talk', role: 'audience' }, REMOTE);
     const here = await connect(url, { type: 'hello', slug: 'talk', role: 'audience' });
     const presenter = await connect(url, { type: 'hello', slug: 'talk', role: 'presenter', token: TOKEN }, REMOTE);
-    await waitFor(() => [room, here, presenter].every((c) => c.types.includes('welcome')));
+    await waitFor(() => [room, here, presenter].every((c) => c.types.includes('welcome')), 8000);
     writeFileSync(join(work, 'talk.md'), BROKEN);
-    await waitFor(() => here.types.includes('problems') && presenter.types.includes('problems'));
+    await waitFor(() => here.types.includes('problems') && presenter.types.includes('problems'), 8000);
     expect(presenter.texts.find((t) => t.includes('"problems"'))).toContain('talk.md');
     // The room keeps its last good slides: no problem, no path reached it.
     await new Promise((r) => setTimeout(r, 300));
@@ -83,10 +76,10 @@ describe('the audience sees slides, never problems', () => {
     // A window of the room that joins now is not told either; one on this machine is.
     const late = await connect(url, { type: 'hello', slug: 'talk', role: 'audience' }, REMOTE);
     const lateHere = await connect(url, { type: 'hello', slug: 'talk', role: 'audience' });
-    await waitFor(() => lateHere.types.includes('problems'));
+    await waitFor(() => lateHere.types.includes('problems'), 8000);
     expect(late.types).toEqual(['welcome']);
     writeFileSync(join(work, 'talk.md'), GOOD);
-    await waitFor(() => here.types.includes('problems-cleared'));
+    await waitFor(() => here.types.includes('problems-cleared'), 8000);
     for (const c of [room, here, presenter, late, lateHere]) c.ws.close();
   });
 

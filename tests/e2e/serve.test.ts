@@ -7,6 +7,7 @@ import type { ManagedBrowser } from '../../src/browser/launch-browser.js';
 import { type LiveServer, startLiveServer } from '../../src/server/live-server.js';
 import { openServedPage, openSpeakerView, startBrowser } from '../helpers/browser.js';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { waitFor } from '../helpers/wait.js';
 
 declare const Reveal: { getIndices(): { h: number; v: number; f?: number }; slide(h: number, v?: number): void };
 
@@ -29,14 +30,6 @@ async function socket(hello: object): Promise<{ ws: WebSocket; messages: { type:
   ws.send(JSON.stringify(hello));
   await waitFor(() => messages.length > 0);
   return { ws, messages };
-}
-
-async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 beforeAll(async () => {
