@@ -218,7 +218,7 @@ function mergeInto(target: Annotations, pairs: readonly AttributePair[]): void {
 function lastElementStart(siblings: readonly AnyToken[], index: number): { token: AnyToken; offset: number } | undefined {
   const token = siblings[index] as AnyToken;
   const text = token.text ?? '';
-  const own = elementBefore(text, text.length, true);
+  const own = lastTopLevelElement(text);
   if (own !== undefined) return { token, offset: own };
   const closing = /^\s*<\/([A-Za-z][\w-]*)\s*>\s*$/.exec(text)?.[1]?.toLowerCase();
   if (!closing) return undefined;
@@ -236,10 +236,10 @@ function lastElementStart(siblings: readonly AnyToken[], index: number): { token
 }
 
 /** The element that raw HTML ends with, at the top level (see lastElementStart). */
-function elementBefore(text: string, end: number, topLevelOnly = false): number | undefined {
+function lastTopLevelElement(text: string): number | undefined {
   const scan = new TagScanner();
-  for (const item of htmlItems(text, end)) if (item.kind === 'tag') scan.tag(item.match);
-  return topLevelOnly ? scan.topLevel() : scan.target();
+  for (const item of htmlItems(text)) if (item.kind === 'tag') scan.tag(item.match);
+  return scan.topLevel();
 }
 
 /** Sets attributes on the start tag at `at` as the DOM's setAttribute does (a value given replaces the old one). */

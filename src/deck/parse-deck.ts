@@ -6,7 +6,7 @@ import { parseSlide, type SlideParseResult } from './parse-slide.js';
 import { applyMarpToSlide, findHeadingDivider, marpSeparators, readMarpComments, startMarp } from './dialects/marp.js';
 import { type DeckReadingInput, resolveReadingOptions } from './reading-options.js';
 import { findSeparatorLookalike } from './separator-lookalikes.js';
-import { compileSeparators } from './separators.js';
+import { compileSeparators, LECTERN_SEPARATORS } from './separators.js';
 import { splitSlides } from './split-slides.js';
 
 export interface ParseDeckResult {
@@ -44,7 +44,7 @@ export function parseDeck(source: string, file: string, slug: string, cache?: Sl
   const bodyLine = front.unclosed ? 2 : front.bodyLine;
   const body = lines.slice(bodyLine - 1).join('\n');
   const marp = meta.dialect === 'marp';
-  const options = resolveReadingOptions(file, reading, meta, input, marp ? marpSeparators(findHeadingDivider(reading.marpGlobals, body)) : undefined);
+  const options = resolveReadingOptions(file, reading, meta, input ?? {}, marp ? marpSeparators(findHeadingDivider(reading.marpGlobals, body)) : LECTERN_SEPARATORS);
   diagnostics.push(...options.diagnostics);
   const separators = compileSeparators(options.patterns);
 

@@ -18,13 +18,6 @@ export const LECTERN_SEPARATORS: Readonly<SeparatorPatterns> = {
   notesSeparator: '^[ \\t]*notes?:[ \\t]*',
 };
 
-/** Marp splits on `---` only; notes are HTML comments, read by the Marp reader. */
-export const MARP_SEPARATORS: Readonly<SeparatorPatterns> = {
-  separator: '^---[ \\t]*$',
-  verticalSeparator: null,
-  notesSeparator: '(?!)',
-};
-
 export interface CompiledSeparators {
   /** Horizontal or vertical, in one pass (`mg`). */
   slides: RegExp;
