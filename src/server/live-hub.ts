@@ -7,6 +7,9 @@ import { Countdown } from '../client/countdown.js';
 import type { PresentationState, RehearsalRecording, Role, ServerMessage } from './protocol.js';
 import { MAX_MESSAGE_BYTES, parseClientMessage } from './validate-message.js';
 
+/** Unsent bytes a window may have queued before it counts as stalled (a whole large deck fits). */
+export const MAX_UNSENT_BYTES = 4 * 1024 * 1024;
+
 interface Peer {
   socket: WebSocket;
   slug?: string;
@@ -59,7 +62,7 @@ export class LiveHub {
     for (const peer of this.peers) {
       if (peer.slug !== slug || peer.socket.readyState !== peer.socket.OPEN) continue;
       if (message.type === 'problems' && !this.seesProblems(peer)) continue;
-      peer.socket.send(text);
+      this.deliver(peer, text);
     }
   }
 
@@ -136,6 +139,20 @@ export class LiveHub {
   }
 
   private send(peer: Peer, message: ServerMessage): void {
-    if (peer.socket.readyState === peer.socket.OPEN) peer.socket.send(JSON.stringify(message));
+    if (peer.socket.readyState === peer.socket.OPEN) this.deliver(peer, JSON.stringify(message));
+  }
+
+  /**
+   * Sends, unless the window has stopped reading: a socket whose unsent bytes pass the bound is
+   * dropped (its page reconnects when it reads again), so a stalled phone or a client that sends
+   * without reading cannot grow the server's memory.
+   */
+  private deliver(peer: Peer, text: string): void {
+    if (peer.socket.bufferedAmount > MAX_UNSENT_BYTES) {
+      this.peers.delete(peer);
+      peer.socket.terminate();
+      return;
+    }
+    peer.socket.send(text);
   }
 }
