@@ -13,7 +13,8 @@ import { PAGE_ASSETS, renderDeck } from '../render/render-page.js';
 import type { RenderedSlide } from '../render/render-slides.js';
 import type { DiagramStage } from '../diagrams/deck-diagrams.js';
 import { mermaidBundle, runtimeFiles } from './package-files.js';
-import { defaultProjectRoot, resolveMedia, type ResolvedMedia } from './resolve-media.js';
+import { defaultProjectRoot } from './project-folder.js';
+import { resolveMedia, type ResolvedMedia } from './resolve-media.js';
 import { findProjectFiles } from './reveal-md-files.js';
 import { resolveHighlightTheme, resolveTheme } from './theme.js';
 
@@ -61,8 +62,8 @@ export interface CompileOptions {
   /** Kept by the live server between builds of a deck: unchanged slides are neither parsed nor rendered again. */
   incremental?: IncrementalState;
   /**
-   * The project folder: paths starting with `/` start here, and a deck may name no file outside
-   * it. Default: the current folder when the deck lies inside it, else the deck's own folder.
+   * The project folder: paths starting with `/` start here, and a deck may name no file (image,
+   * theme) outside it. Default: reveal-md.json's folder, else `defaultProjectRoot`.
    */
   projectRoot?: string;
   /** `--separator`, `--vertical-separator`, `--notes-separator`; reveal-md.json is found beside the deck or where lectern runs. */
@@ -94,11 +95,12 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
   const { schedule, diagnostics: scheduleProblems } = planSchedule(deck);
   diagnostics.push(...scheduleProblems);
   const deckDir = dirname(resolve(file));
-  const themed = resolveTheme(deck.meta.theme, deckDir, file, deck.meta.positions.theme ?? { line: 1, column: 1 });
+  const projectRoot = options.projectRoot ?? project.projectRoot ?? defaultProjectRoot(deckDir);
+  const themed = resolveTheme(deck.meta.theme, deckDir, file, deck.meta.positions.theme ?? { line: 1, column: 1 }, projectRoot);
   diagnostics.push(...themed.diagnostics);
   const codeStyle = deck.meta.highlightTheme === undefined ? undefined : resolveHighlightTheme(deck.meta.highlightTheme, file, deck.meta.positions.highlightTheme ?? { line: 1, column: 1 });
   if (codeStyle) diagnostics.push(...codeStyle.diagnostics);
-  const media = resolveMedia(deck, { deckDir, projectRoot: options.projectRoot ?? project.projectRoot ?? defaultProjectRoot(deckDir) }, diagnostics);
+  const media = resolveMedia(deck, { deckDir, projectRoot }, diagnostics);
   const assetUrl = (url: string) => media.urls.get(url);
   diagnostics.sort(compareDiagnostics);
   const result: CompiledDeck = { file, slug, source, reading: project.reading, deck, schedule, diagnostics, files: [] };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { isInside, realPath } from './project-folder.js';
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import { editDistance } from '../diagnostics/did-you-mean.js';
 import { splitUrlSuffix } from '../deck/html-references.js';
@@ -33,25 +34,6 @@ const WHAT: Readonly<Record<AssetKind, string>> = {
   background: 'background file',
   link: 'linked file',
 };
-
-/**
- * The project folder when none is given: the repository the deck is in (the nearest folder
- * above it with a `.git`), or the folder lectern runs in when that holds the deck, whichever is
- * wider; else the deck's own folder. A deck may name `../img/x.png` in its repository from
- * wherever it is built, and never a file outside it.
- */
-export function defaultProjectRoot(deckDir: string, cwd: string = process.cwd()): string {
-  const candidates = [repositoryRoot(deckDir), isInside(realPath(cwd), realPath(deckDir)) ? cwd : undefined]
-    .filter((dir): dir is string => dir !== undefined);
-  return candidates.sort((a, b) => realPath(a).length - realPath(b).length)[0] ?? deckDir;
-}
-
-function repositoryRoot(from: string): string | undefined {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
 
 /**
  * Maps each local file the deck names to its copy under media/. A missing file, or one that
@@ -178,18 +160,4 @@ function similarName(name: string, entries: readonly string[]): string | undefin
     }
   }
   return best;
-}
-
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
-
-/** The path with symlinks resolved; as given when it does not exist. */
-function realPath(path: string): string {
-  try {
-    return realpathSync(resolve(path));
-  } catch {
-    return resolve(path);
-  }
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { type Diagnostic, warning } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, error, warning } from '../diagnostics/diagnostic.js';
+import { isInside, realPath } from './project-folder.js';
 import type { Position } from '../model/deck.js';
 import { isLocalPath, isRemote } from '../deck/annotate-tokens.js';
 import { createRequire } from 'node:module';
@@ -37,8 +38,12 @@ function cssNames(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.css')).map((f) => f.slice(0, -4)).sort();
 }
 
-/** `theme:` is a file in lectern's themes/, a path (relative to the deck), or a reveal.js theme name. */
-export function resolveTheme(name: string, deckDir: string, file: string, position: Position): ThemeResult {
+/**
+ * `theme:` is a file in lectern's themes/, a path (relative to the deck), or a reveal.js theme name.
+ * A theme file of the deck's own, and every file it imports or names, must lie in the project
+ * folder (symlinks followed): nothing from outside it reaches the output.
+ */
+export function resolveTheme(name: string, deckDir: string, file: string, position: Position, projectRoot: string = deckDir): ThemeResult {
   const candidates: { origin: ResolvedTheme['origin']; path: string }[] = [];
   if (name.endsWith('.css') || name.includes('/') || name.includes('\\')) {
     candidates.push({ origin: 'file', path: isAbsolute(name) ? name : resolve(deckDir, name) });
@@ -46,18 +51,28 @@ export function resolveTheme(name: string, deckDir: string, file: string, positi
     candidates.push({ origin: 'lectern', path: join(PACKAGE_ROOT, 'themes', `${name}.css`) });
     candidates.push({ origin: 'reveal', path: join(revealDist(), 'theme', `${name}.css`) });
   }
-  const found = candidates.find((c) => existsSync(c.path) && statSync(c.path).isFile());
+  const found = candidates.find((c) => isFile(c.path));
+  if (found?.origin === 'file' && !isInside(realPath(projectRoot), realPath(found.path))) {
+    return { diagnostics: [error('asset-outside-project', `theme \`${name}\` is outside the project folder`, { file, ...position },
+      `a deck may only name files inside its project folder (${projectRoot}); copy the theme into it`)] };
+  }
   if (!found) {
     // A theme written for another tool, or a file not in the repository: the deck is still shown, in the default look.
     const names = [...lecternThemeNames(), ...revealThemeNames()];
-    const fallback = resolveTheme(DEFAULT_THEME, deckDir, file, position);
+    const fallback = resolveTheme(DEFAULT_THEME, deckDir, file, position, projectRoot);
     fallback.diagnostics.unshift(
       warning('unknown-theme', `theme \`${name}\` was not found; the deck uses lectern's \`${DEFAULT_THEME}\` theme`, { file, ...position },
         `use a path to a .css file, or one of: ${names.join(', ')}`),
     );
     return fallback;
   }
-  return makeOffline(found.origin, found.path, file, position);
+  // A built-in theme's files lie in its package (lectern's, or reveal.js's wherever npm put it).
+  const roots = found.origin === 'file' ? [projectRoot] : [PACKAGE_ROOT, dirname(revealDist())];
+  return makeOffline(found.origin, found.path, file, position, roots.map(realPath));
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 const DEFAULT_THEME = 'course';
@@ -66,12 +81,22 @@ const DEFAULT_THEME = 'course';
 const IMPORT_MARK = '\u{E000}lectern-import\u{E000}';
 const IMPORT_PLACEHOLDER = new RegExp(`${IMPORT_MARK}(\\d+)${IMPORT_MARK}`, 'gu');
 
-function makeOffline(origin: ResolvedTheme['origin'], path: string, file: string, position: Position): ThemeResult {
+function makeOffline(origin: ResolvedTheme['origin'], path: string, file: string, position: Position, roots: readonly string[]): ThemeResult {
   const diagnostics: Diagnostic[] = [];
   const files: ResolvedTheme['files'] = [];
   let removedImports = 0;
   const missing = (url: string, user: string) =>
     diagnostics.push(warning('theme-file-missing', `theme file \`${url}\` (used by ${basename(user)}) was not found`, { file, ...position }));
+  const outside = (url: string, user: string) =>
+    diagnostics.push(warning('theme-file-outside-project', `theme file \`${url}\` (used by ${basename(user)}) is outside the project folder and was left out`,
+      { file, ...position }, 'copy the file into the project folder'));
+  /** A file the theme may use: one that exists, is a file, and lies in the theme's own folders; else undefined, said once. */
+  const usable = (target: string, url: string, user: string): string | undefined => {
+    if (!isFile(target)) return void missing(url, user);
+    const real = realPath(target);
+    if (!roots.some((root) => isInside(root, real))) return void outside(url, user);
+    return real;
+  };
 
   // Local @imports are inlined (a theme may build on another, as high-contrast builds on course);
   // remote ones are dropped; url()s point at copies made beside the deck. An imported file's
@@ -84,26 +109,21 @@ function makeOffline(origin: ResolvedTheme['origin'], path: string, file: string
           removedImports++;
           return '';
         }
-        const imported = resolve(dirname(cssPath), url);
-        if (!existsSync(imported)) missing(url, cssPath);
-        const found = existsSync(imported) && !seen.has(imported);
-        inlined.push(found ? load(imported, new Set([...seen, imported])) : '');
+        const imported = usable(resolve(dirname(cssPath), url), url, cssPath);
+        inlined.push(imported !== undefined && !seen.has(imported) ? load(imported, new Set([...seen, imported])) : '');
         return `${IMPORT_MARK}${inlined.length - 1}${IMPORT_MARK}`;
       })
       .replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (whole, _quote: string, url: string) => {
         if (!isLocalPath(url)) return whole;
-        const source = resolve(dirname(cssPath), url.split(/[?#]/)[0] ?? url);
-        if (!existsSync(source)) {
-          missing(url, cssPath);
-          return whole;
-        }
+        const source = usable(resolve(dirname(cssPath), url.split(/[?#]/)[0] ?? url), url, cssPath);
+        if (source === undefined) return whole;
         const target = `theme-files/${createHash('sha1').update(source).digest('hex').slice(0, 8)}-${basename(source)}`;
         files.push({ from: source, to: target });
         return `url("${target}")`;
       })
       .replace(IMPORT_PLACEHOLDER, (_whole, index: string) => inlined[Number(index)] ?? '');
   };
-  const css = load(path, new Set([path]));
+  const css = load(realPath(path), new Set([realPath(path)]));
   if (removedImports > 0) {
     diagnostics.push(
       warning('theme-web-fonts', `theme \`${basename(path)}\` loads ${removedImports} stylesheet(s) from the web; they were left out so the deck works offline`,

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { findHtmlReferences } from '../../src/deck/html-references.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { compileDeck } from '../../src/export/compile-deck.js';
-import { decodePercent, defaultProjectRoot, resolveMedia } from '../../src/export/resolve-media.js';
+import { decodePercent, resolveMedia } from '../../src/export/resolve-media.js';
+import { defaultProjectRoot } from '../../src/export/project-folder.js';
 import { planSchedule } from '../../src/model/schedule.js';
 import { renderDeckPage } from '../../src/render/render-page.js';
 import { tempDir } from '../helpers/cli.js';
@@ -237,6 +238,18 @@ describe('resolving the files', () => {
     mkdirSync(join(root, '.git'));
     expect(defaultProjectRoot(deckDir, deckDir)).toBe(root);
     expect(defaultProjectRoot(deckDir, tempDir('lectern-cwd-'))).toBe(root);
+  });
+
+  it.each(['course.yaml', 'reveal-md.json', 'package.json'])('takes the folder holding %s above the deck as the project', (marker) => {
+    const { root, deckDir } = project(['decks/x.png', 'img/shared.png']);
+    writeFileSync(join(root, marker), '');
+    expect(defaultProjectRoot(deckDir, tempDir('lectern-cwd-'))).toBe(root);
+  });
+
+  it('never takes the home folder as a project because of a marker in it', () => {
+    const { root, deckDir } = project(['decks/x.png']);
+    writeFileSync(join(root, 'package.json'), '{}');
+    expect(defaultProjectRoot(deckDir, tempDir('lectern-cwd-'), root)).toBe(deckDir);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveTheme } from '../../src/export/theme.js';
@@ -44,5 +44,30 @@ describe('resolveTheme', () => {
     expect(theme?.path).toMatch(/course\.css$/);
     expect(diagnostics).toMatchObject([{ severity: 'warning', code: 'unknown-theme', span: { line: 8, column: 1 } }]);
     expect(diagnostics[0]?.hint).toContain('high-contrast');
+  });
+
+  it('takes no theme, import or font from outside the project folder, symlinks followed', () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.css'), '.secret {}\n');
+    writeFileSync(join(outside, 'secret.woff2'), 'secret');
+    const project = tempDir();
+    symlinkSync(join(outside, 'secret.woff2'), join(project, 'linked.woff2'));
+    writeFileSync(join(project, 'mine.css'), `@import "${join(outside, 'secret.css')}";\n@font-face { src: url("linked.woff2"); }\n.mine {}\n`);
+    const own = resolveTheme('mine.css', project, 'deck.md', at, project);
+    expect(own.theme?.css).not.toContain('.secret');
+    expect(own.theme?.files).toEqual([]);
+    expect(own.diagnostics.map((d) => d.code)).toEqual(['theme-file-outside-project', 'theme-file-outside-project']);
+    const foreign = resolveTheme(join(outside, 'secret.css'), project, 'deck.md', at, project);
+    expect(foreign.theme).toBeUndefined();
+    expect(foreign.diagnostics).toMatchObject([{ severity: 'error', code: 'asset-outside-project', span: { line: 8, column: 1 } }]);
+  });
+
+  it('reports a folder named as an import or a font instead of failing', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'fonts'));
+    writeFileSync(join(dir, 'mine.css'), '@import "fonts";\n@font-face { src: url("fonts"); }\n.mine {}\n');
+    const { theme, diagnostics } = resolveTheme('mine.css', dir, 'deck.md', at, dir);
+    expect(theme?.css).toContain('.mine {}');
+    expect(diagnostics.map((d) => d.code)).toEqual(['theme-file-missing', 'theme-file-missing']);
   });
 });
