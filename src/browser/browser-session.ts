@@ -3,7 +3,7 @@ import { launchBrowser, type ManagedBrowser } from './launch-browser.js';
 
 /**
  * One command's browser: launched on first use (a build whose diagrams are all cached starts
- * none), shared by every deck and page of the command, and closed once, also on Ctrl-C.
+ * none), shared by every deck and page of the command, and closed once.
  */
 export interface BrowserSession {
   /** The browser, launched on the first call; rejects with BrowserNotFoundError when none is found. */
@@ -16,17 +16,12 @@ export interface BrowserSession {
 export function createBrowserSession(options: FindBrowserOptions = {}): BrowserSession {
   let launching: Promise<ManagedBrowser> | undefined;
   let launches = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    void session.close().finally(() => process.kill(process.pid, signal));
-  };
   const session: BrowserSession = {
     get() {
       if (!launching) {
         launches += 1;
+        // Ctrl-C must not leave a headless Chromium behind: launchBrowser ends it when lectern stops.
         launching = launchBrowser(options);
-        // Ctrl-C must not leave a headless Chromium behind.
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
       }
       return launching;
     },
@@ -34,8 +29,6 @@ export function createBrowserSession(options: FindBrowserOptions = {}): BrowserS
       return launches;
     },
     async close() {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
       const pending = launching;
       if (!pending) return;
       const browser = await pending.catch(() => undefined);

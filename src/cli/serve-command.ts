@@ -63,10 +63,10 @@ export async function runServe(positionals: string[], values: Record<string, unk
   }
   if (values.open === true) openInBrowser(`${server.url}/`);
 
+  // Listening (not once) tells the cleanup of a browser that serve ends the process itself.
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
   });
   await server.close();
   await session.close();

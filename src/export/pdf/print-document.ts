@@ -1,19 +1,23 @@
-import { rm } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { openPage } from '../../browser/open-page.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
-import { writeFileAtomic } from '../atomic-write.js';
+import { escapeHtml } from '../../render/escape.js';
+import { temporaryFolder } from '../../runtime/stop-tasks.js';
 import { assemblePdf, type FinishedPdf, type PdfMetadata } from './pdf-document.js';
 
 /**
- * Prints a handout or guide page: its HTML is written beside the deck for the moment of
- * printing (so media/ and assets/ resolve as they do for the slides), then removed.
- * Chromium makes the bookmarks from the headings; lectern adds the metadata.
+ * Prints a handout or guide page: its HTML is written to a temporary folder for the moment of
+ * printing, with a `<base>` at the deck's folder so media/ and assets/ resolve as they do for
+ * the slides; nothing is written into the output folder, so a killed export leaves nothing
+ * there. Chromium makes the bookmarks from the headings; lectern adds the metadata.
  */
 export async function printDocument(browser: Browser, deckDir: string, name: string, html: string, metadata: PdfMetadata): Promise<FinishedPdf> {
-  const file = join(deckDir, `.${name}.print.html`);
-  await writeFileAtomic(file, html);
+  const folder = await temporaryFolder('lectern-print');
+  const file = join(folder.path, `${name}.print.html`);
+  const base = `<base href="${escapeHtml(pathToFileURL(deckDir).href)}/">`;
+  await writeFile(file, html.replace(/<head>/i, (head) => `${head}\n${base}`));
   const page = await openPage(browser);
   try {
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
@@ -25,7 +29,7 @@ export async function printDocument(browser: Browser, deckDir: string, name: str
     return await assemblePdf([pdf], metadata);
   } finally {
     await page.close().catch(() => undefined);
-    await rm(file, { force: true });
+    folder.remove();
   }
 }
 
