@@ -53,4 +53,7 @@ if (nodeIsTooOld()) {
   (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   const { main } = await import('./main.js');
   process.exitCode = await main(args);
+  // Every command closes what it opened; should anything still hold the process (a browser
+  // page, a socket), lectern ends anyway instead of hanging after its work is done.
+  setTimeout(() => process.exit(), 5_000).unref();
 }

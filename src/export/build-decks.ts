@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CourseModule, renderCourseIndex } from '../render/render-course-index.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { SeparatorPatterns } from '../deck/separators.js';
 import type { DiagramStage } from '../diagrams/deck-diagrams.js';
 import { type CompiledDeck, compileDeck } from './compile-deck.js';
@@ -45,13 +46,25 @@ export async function buildDecks(files: readonly string[], options: BuildOptions
     files.map(async (file): Promise<DeckBuild> => {
       const compiled = await compileDeck(file, compileOptions);
       const build: DeckBuild = { compiled };
-      if (compiled.files.length > 0) build.outputDir = await writeCompiledDeck(compiled, options.outDir);
+      try {
+        if (compiled.files.length > 0) build.outputDir = await writeCompiledDeck(compiled, options.outDir);
+      } catch (cause) {
+        // A deck that cannot be written (a full disk, a folder in the way) is reported; the others are still written.
+        compiled.diagnostics.push(writeFailure(compiled.file, cause));
+      }
       return build;
     }),
   );
   const result: BuildResult = { decks };
   if (options.courseIndex) result.indexFile = await writeCourseIndex(decks, options.outDir);
   return result;
+}
+
+function writeFailure(file: string, cause: unknown): Diagnostic {
+  const system = cause as NodeJS.ErrnoException;
+  const where = typeof system?.path === 'string' ? ` ${system.path}` : '';
+  return error('output-not-written', `the deck's output could not be written:${where} ${system?.code ?? (cause instanceof Error ? cause.message : String(cause))}`,
+    { file, line: 1, column: 1 }, 'check that the output folder is writable and the disk has space');
 }
 
 /** `<outDir>/index.html`: every module built there, with links to the PDFs that exist. */

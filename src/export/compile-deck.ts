@@ -81,6 +81,25 @@ export interface IncrementalState {
  * which is an error at its line while the rest of the deck is still built.
  */
 export async function compileDeck(file: string, options: CompileOptions = {}): Promise<CompiledDeck> {
+  try {
+    return await compileDeckOrThrow(file, options);
+  } catch (cause) {
+    // A bug lectern has with one deck stops that deck, never the others of the command.
+    return { file, slug: slugOf(file), diagnostics: [internalError(file, cause)], files: [] };
+  }
+}
+
+/** A failure of lectern's own on a deck, as a diagnostic at the deck's first line (the details under it). */
+export function internalError(file: string, cause: unknown): Diagnostic {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return {
+    ...error('internal-error', `lectern failed on this deck: ${message.split('\n')[0] ?? ''}`, { file, line: 1, column: 1 },
+      'the other decks are not affected; please report this with the deck (LECTERN_DEBUG=1 prints where lectern failed)'),
+    ...(process.env.LECTERN_DEBUG && cause instanceof Error && cause.stack ? { detail: cause.stack } : {}),
+  };
+}
+
+async function compileDeckOrThrow(file: string, options: CompileOptions): Promise<CompiledDeck> {
   const slug = slugOf(file);
   let source: string;
   try {

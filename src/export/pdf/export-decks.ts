@@ -8,6 +8,7 @@ import { renderHandoutPage } from '../../render/render-handout.js';
 import { rehearsedSeconds } from '../../model/rehearsal-match.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { type BuildResult, buildDecks, type DeckBuild, writeCourseIndex } from '../build-decks.js';
+import { internalError } from '../compile-deck.js';
 import { latestRehearsal } from '../rehearsal-files.js';
 import type { FinishedPdf, PdfMetadata } from './pdf-document.js';
 import { printDocument } from './print-document.js';
@@ -55,7 +56,12 @@ export async function exportDecks(files: readonly string[], options: ExportOptio
   if (printable.length > 0) {
     const { browser } = await options.session.get();
     for (const deck of printable) {
-      for (const pdf of await exportDeck(browser, deck, options)) result.pdfs.push(pdf);
+      try {
+        for (const pdf of await exportDeck(browser, deck, options)) result.pdfs.push(pdf);
+      } catch (cause) {
+        // One deck's PDFs failing (a page that never settles, a crashed window) stops that deck, not the export.
+        deck.compiled.diagnostics.push({ ...internalError(deck.compiled.file, cause), code: 'pdf-failed', message: `its PDFs could not be printed: ${cause instanceof Error ? cause.message : String(cause)}` });
+      }
     }
   }
   if (options.courseIndex) build.indexFile = await writeCourseIndex(build.decks, options.outDir);
