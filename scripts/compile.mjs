@@ -16,7 +16,8 @@ const lib = join(root, 'lib');
 const out = join(root, `lib.tmp-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: [join(src, 'cli', 'bin.ts')],
+  // The live server's build thread shares the CLI's chunks (lib/cli/build-worker.js).
+  entryPoints: { bin: join(src, 'cli', 'bin.ts'), 'build-worker': join(src, 'server', 'build-worker.ts') },
   outdir: join(out, 'cli'),
   chunkNames: 'chunks/[name]-[hash]',
   format: 'esm',

@@ -1,7 +1,7 @@
 import { BrowserNotFoundError } from '../browser/launch-browser.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { warning } from '../diagnostics/diagnostic.js';
-import type { Deck } from '../model/deck.js';
+import type { Slide } from '../model/deck.js';
 import { diagramKey } from './diagram-cache.js';
 import { diagramDiagnostic } from './diagram-errors.js';
 import type { DiagramRenderer } from './diagram-renderer.js';
@@ -17,12 +17,21 @@ export interface DeckDiagrams {
   inPage?: MermaidConfig;
 }
 
+/** What drawing needs of a deck: its file and each slide's diagrams (a whole Deck will do). */
+export interface DeckDiagramSources {
+  file: string;
+  slides: readonly Pick<Slide, 'diagrams'>[];
+}
+
 export interface DiagramStage {
-  drawDeck(deck: Deck, themeCss: string, source: string): Promise<DeckDiagrams>;
+  drawDeck(deck: DeckDiagramSources, themeCss: string, source: string): Promise<DeckDiagrams>;
   /** True once a deck needed a browser and none was found. */
   readonly browserMissing: boolean;
   readonly renderer: DiagramRenderer;
 }
+
+/** All a compile needs of the diagram stage (the live server's build worker draws through the server's thread). */
+export type DiagramDrawing = Pick<DiagramStage, 'drawDeck'>;
 
 export function createDiagramStage(renderer: DiagramRenderer, mermaidVersion: string): DiagramStage {
   let browserMissing = false;

@@ -11,7 +11,7 @@ import type { Deck } from '../model/deck.js';
 import { planSchedule, type Schedule } from '../model/schedule.js';
 import { PAGE_ASSETS, renderDeck } from '../render/render-page.js';
 import type { RenderedSlide } from '../render/render-slides.js';
-import type { DiagramStage } from '../diagrams/deck-diagrams.js';
+import type { DiagramDrawing } from '../diagrams/deck-diagrams.js';
 import { mermaidBundle, runtimeFiles } from './package-files.js';
 import { defaultProjectRoot } from './project-folder.js';
 import { resolveMedia, type ResolvedMedia } from './resolve-media.js';
@@ -56,7 +56,7 @@ export function slugOf(file: string): string {
 
 export interface CompileOptions {
   /** Draws mermaid diagrams to SVG at build time; without it they show as their source. */
-  diagrams?: DiagramStage;
+  diagrams?: DiagramDrawing;
   /** For `lectern serve`: the page connects to the live server. */
   live?: boolean;
   /** Kept by the live server between builds of a deck: unchanged slides are neither parsed nor rendered again. */

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { DiagramStage } from '../diagrams/deck-diagrams.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
-import { type CompiledDeck, compileDeck, type IncrementalState, slugOf } from '../export/compile-deck.js';
-import { renderDeckSummary } from '../render/render-deck-summary.js';
+import { slugOf } from '../export/compile-deck.js';
 import { joinSlideSections } from '../render/render-slides.js';
+import type { DeckBuilder } from './deck-builder.js';
+import type { LiveCompiled } from './live-build.js';
 import type { DeckSummary, OverlayDiagnostic, ServerMessage } from './protocol.js';
-import type { SeparatorPatterns } from '../deck/separators.js';
 
 /** A file of the served deck: its bytes in memory, or the path it is read from on request. */
 export interface ServedFile {
@@ -15,16 +14,15 @@ export interface ServedFile {
 
 /** The last good build of one deck, as the server serves it. */
 export interface DeckBuildState {
-  compiled: CompiledDeck;
+  compiled: LiveCompiled & { built: NonNullable<LiveCompiled['built']> };
   files: Map<string, ServedFile>;
-  /** Made on first request: most rebuilds are never asked for it. */
   summary(): DeckSummary;
 }
 
 export interface DeckHostOptions {
   file: string;
-  diagrams?: DiagramStage;
-  separators?: Partial<SeparatorPatterns>;
+  /** Builds off the server's thread, with a time limit; shared by the server's decks. */
+  builder: DeckBuilder;
   /** Sends a message to every window of this deck. */
   broadcast: (message: ServerMessage) => void;
 }
@@ -83,20 +81,14 @@ export class DeckHost {
   }
 
   private lastSource: string | undefined;
-  private incremental: IncrementalState = { slides: new Map(), sections: { key: '', sections: new WeakMap() } };
 
   private async buildOnce(): Promise<void> {
-    const compiled = await compileDeck(this.file, {
-      live: true,
-      incremental: this.incremental,
-      ...(this.options.diagrams ? { diagrams: this.options.diagrams } : {}),
-      ...(this.options.separators ? { separators: this.options.separators } : {}),
-    });
-    if (compiled.incremental) this.incremental = compiled.incremental;
+    const compiled = await this.options.builder.build(this.file);
     this.lastSource = compiled.source;
-    const problems = compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => toOverlay(d, compiled.source));
+    const problems = toOverlays(compiled.diagnostics.filter((d) => d.severity === 'error'), compiled.source);
     const previous = this.current;
-    if (hasErrors(compiled.diagnostics) || compiled.files.length === 0 || !compiled.deck || !compiled.schedule || !compiled.rendered) {
+    const built = compiled.built;
+    if (hasErrors(compiled.diagnostics) || compiled.files.length === 0 || !built) {
       this.problems = problems;
       this.options.broadcast({ type: 'problems', diagnostics: problems });
       return;
@@ -104,9 +96,7 @@ export class DeckHost {
     const files = new Map<string, ServedFile>();
     for (const file of compiled.files) files.set(file.to, file.content !== undefined ? { content: file.content } : { from: file.from ?? '' });
     this.dependencies = new Set(compiled.files.filter((f) => f.from && !f.to.startsWith('assets/')).map((f) => f.from ?? ''));
-    const { deck, schedule, rendered } = compiled;
-    let summary: DeckSummary | undefined;
-    this.current = { compiled, files, summary: () => (summary ??= renderDeckSummary(deck, schedule, { diagrams: rendered.diagrams, assetUrl: rendered.assetUrl })) };
+    this.current = { compiled: { ...compiled, built }, files, summary: () => built.summary };
     const hadProblems = this.problems.length > 0;
     this.problems = [];
     if (hadProblems) this.options.broadcast({ type: 'problems-cleared' });
@@ -131,11 +121,11 @@ export class DeckHost {
     const messages: ServerMessage[] = [];
     const a = before.compiled;
     const b = after.compiled;
-    const pageShell = (c: CompiledDeck) => JSON.stringify([c.deck?.meta, (c.files.find((f) => f.to === 'index.html')?.content ?? '').replace(/<div class="slides"[\s\S]*?<script/, '')]);
+    const pageShell = (c: LiveCompiled) => JSON.stringify([c.built?.meta, (c.files.find((f) => f.to === 'index.html')?.content ?? '').replace(/<div class="slides"[\s\S]*?<script/, '')]);
     if (pageShell(a) !== pageShell(b) || !sameFiles(before.files, after.files)) return [{ type: 'reload' }];
-    if (a.rendered?.themeCss !== b.rendered?.themeCss) messages.push({ type: 'css', version: ++this.themeVersion });
-    const old = a.rendered?.sections ?? [];
-    const now = b.rendered?.sections ?? [];
+    if (a.built.themeCss !== b.built.themeCss) messages.push({ type: 'css', version: ++this.themeVersion });
+    const old = a.built.sections;
+    const now = b.built.sections;
     const sameShape = old.length === now.length && old.every((s, i) => s.h === now[i]?.h && s.v === now[i]?.v);
     if (!sameShape) {
       messages.push({ type: 'deck', html: joinSlideSections(now), total: now.length });
@@ -161,8 +151,13 @@ function sameFiles(a: Map<string, ServedFile>, b: Map<string, ServedFile>): bool
   return names(a) === names(b);
 }
 
-function toOverlay(d: Diagnostic, source: string | undefined): OverlayDiagnostic {
-  const line = source?.split('\n')[d.span.line - 1];
+/** The page's form of the problems; the source is split into lines once, however many there are. */
+function toOverlays(diagnostics: readonly Diagnostic[], source: string | undefined): OverlayDiagnostic[] {
+  const lines = diagnostics.length > 0 ? source?.split('\n') : undefined;
+  return diagnostics.map((d) => toOverlay(d, lines?.[d.span.line - 1]));
+}
+
+function toOverlay(d: Diagnostic, line: string | undefined): OverlayDiagnostic {
   return {
     severity: d.severity,
     file: d.span.file,

@@ -9,6 +9,7 @@ import { slugOf } from '../export/compile-deck.js';
 import { PACKAGE_ROOT } from '../export/package-files.js';
 import { escapeHtml } from '../render/escape.js';
 import { renderPresenterPage } from '../render/render-presenter.js';
+import { DeckBuilder } from './deck-builder.js';
 import { DeckHost } from './deck-host.js';
 import { createIdleCollector } from './idle-collector.js';
 import { LiveHub } from './live-hub.js';
@@ -33,6 +34,8 @@ export interface LiveServerOptions {
   rehearse: boolean;
   /** Where rehearsals are written (`<dir>/<slug>/<time>.json`). */
   rehearsalsDir: string;
+  /** How long a deck's build may compute before it is stopped and reported (default: deck-builder.ts). */
+  buildTimeLimitMs?: number;
   /** Extra folders to watch (lectern's themes). */
   watchDirs?: readonly string[];
 }
@@ -91,12 +94,16 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     saveRehearsal: async (slug, recording) => saveRehearsal(options.rehearsalsDir, slug, recording, hosts.get(slug)?.file ?? ''),
   });
   const collector = createIdleCollector();
+  const builder = new DeckBuilder({
+    ...(options.diagrams ? { diagrams: options.diagrams } : {}),
+    ...(options.separators ? { separators: options.separators } : {}),
+    ...(options.buildTimeLimitMs !== undefined ? { timeLimitMs: options.buildTimeLimitMs } : {}),
+  });
   for (const file of options.files) {
     const slug = slugOf(file);
     const host = new DeckHost({
       file,
-      ...(options.diagrams ? { diagrams: options.diagrams } : {}),
-      ...(options.separators ? { separators: options.separators } : {}),
+      builder,
       broadcast: (message) => {
         collector.poke();
         hub.broadcast(slug, message);
@@ -141,7 +148,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     if (inner === 'presenter') {
       if (!sameToken(url.searchParams.get('token'), token)) return send(response, 403, 'text/plain; charset=utf-8', 'lectern: the presenter view needs the token printed when the server started');
       const title = host.current?.summary().title ?? slug;
-      return send(response, 200, TYPES['.html'] ?? '', renderPresenterPage({ slug, title, token, rehearse: options.rehearse, lang: host.current?.compiled.deck?.meta.lang ?? 'en' }));
+      return send(response, 200, TYPES['.html'] ?? '', renderPresenterPage({ slug, title, token, rehearse: options.rehearse, lang: host.current?.compiled.built.meta.lang ?? 'en' }));
     }
     if (inner === 'lectern-deck.json') {
       if (!host.current) return notFound(response);
@@ -170,6 +177,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     async close() {
       collector.stop();
       await watcher.close();
+      await builder.close();
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

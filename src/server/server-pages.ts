@@ -11,19 +11,17 @@ a{color:#0a6b74}li{margin:.4rem 0}pre{background:#fff3f2;border-left:6px solid #
  */
 export function renderServerIndex(hosts: readonly DeckHost[], local = true): string {
   const modules: CourseModule[] = hosts.flatMap((h) => {
-    const { deck, schedule } = h.current?.compiled ?? {};
+    const built = h.current?.compiled.built;
     const waiting = local ? 'has errors: open it to see them' : 'being prepared';
-    if (!deck || !schedule) return [{ slug: h.slug, title: `${h.slug} (${waiting})`, slides: 0, activities: 0, plannedSeconds: 0, downloads: [] }];
+    if (!built) return [{ slug: h.slug, title: `${h.slug} (${waiting})`, slides: 0, activities: 0, plannedSeconds: 0, downloads: [] }];
+    const { meta, overview } = built;
     return [{
       slug: h.slug,
-      title: deck.meta.title ?? h.slug,
-      slides: deck.slides.length,
-      activities: schedule.activityCount,
-      plannedSeconds: schedule.totalSeconds,
+      title: meta.title ?? h.slug,
+      ...overview,
       downloads: [],
-      ...(deck.meta.module !== undefined ? { module: deck.meta.module } : {}),
-      ...(deck.meta.course !== undefined ? { course: deck.meta.course } : {}),
-      ...(schedule.durationSeconds !== undefined ? { durationSeconds: schedule.durationSeconds } : {}),
+      ...(meta.module !== undefined ? { module: meta.module } : {}),
+      ...(meta.course !== undefined ? { course: meta.course } : {}),
     }];
   });
   return renderCourseIndex(modules);
