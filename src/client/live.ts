@@ -6,6 +6,7 @@
  */
 import type { ActivityTimers } from './activity-timers.js';
 import type { OverlayDiagnostic, PresentationState, ServerMessage } from '../server/protocol.js';
+import { applyScreen } from './audience-screen.js';
 import { Connection, socketUrl } from './connection.js';
 import { hideProblems, showProblems } from './overlay.js';
 
@@ -72,6 +73,8 @@ export function startLive(reveal: LiveReveal, timers: ActivityTimers, deckId: st
 function applyState(state: PresentationState, reveal: LiveReveal, timers: ActivityTimers, offset: number, follow: boolean): void {
   for (const [id, record] of Object.entries(state.timers)) timers.setRecord(id, record, offset);
   document.documentElement.classList.toggle('lectern-timers-hidden', !state.timersVisible);
+  // The presenter's previews (embeds) show the slides, whatever the room sees.
+  if (follow) applyScreen(state.screen);
   if (!follow || !state.positioned) return;
   const at = reveal.getIndices();
   if (at.h !== state.h || at.v !== state.v || (at.f ?? -1) !== state.f) reveal.slide(state.h, state.v, state.f);

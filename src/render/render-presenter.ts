@@ -18,6 +18,11 @@ export interface PresenterPageOptions {
   lang: string;
 }
 
+/** A button with its key shown beside the label (the key is announced through aria-keyshortcuts). */
+function keyButton(id: string, label: string, key: string, attributes: string): string {
+  return `<button type="button" class="lp-button lp-small" id="${id}" aria-keyshortcuts="${key}"${attributes}>${escapeHtml(label)}<kbd aria-hidden="true">${key}</kbd></button>`;
+}
+
 /**
  * The presenter view's page, served at `/<slug>/presenter?token=…`. The skeleton is static
  * HTML; `presenter.js` (global `LecternPresenter`) fills it in and talks to the server. Pure.
@@ -48,6 +53,7 @@ export function renderPresenterPage(options: PresenterPageOptions): string {
     <button type="button" class="lp-button lp-small" id="lp-elapsed-reset">Reset</button>
   </div>
   <div class="lp-pace" id="lp-pace" data-state="idle">not started</div>
+  <div class="lp-schedule" id="lp-schedule" data-state="idle" hidden></div>
   <div class="lp-rehearse">
     <label class="lp-switch"><input type="checkbox" id="lp-rehearse"${rehearse ? ' checked' : ''}> <span>Rehearse</span></label>
     <button type="button" class="lp-button lp-small" id="lp-rehearse-finish">Finish rehearsal</button>
@@ -58,7 +64,7 @@ export function renderPresenterPage(options: PresenterPageOptions): string {
 <div class="lp-problems" id="lp-problems" role="alert" hidden></div>
 <main class="lp-main">
   <section class="lp-current" aria-label="Current slide">
-    <div class="lp-frame-box">${frame('current', 'Current slide')}</div>
+    <div class="lp-frame-box" id="lp-current-box">${frame('current', 'Current slide')}<div class="lp-audience" id="lp-audience" role="status" data-mode="normal"></div></div>
     <div class="lp-slide-info">
       <span class="lp-position" id="lp-position"></span>
       <span class="lp-slide-title" id="lp-slide-title"></span>
@@ -85,10 +91,30 @@ export function renderPresenterPage(options: PresenterPageOptions): string {
     <div class="lp-notes-body" id="lp-notes"><p class="lp-muted">Loading…</p></div>
   </section>
   <nav class="lp-nav" aria-label="Navigation">
+    <div class="lp-steer" role="group" aria-label="Steer the session">
+      ${keyButton('lp-jump-open', 'Go to…', 'G', ' aria-haspopup="dialog"')}
+      ${keyButton('lp-overview-open', 'Overview', 'O', ' aria-haspopup="dialog"')}
+      ${keyButton('lp-black', 'Black screen', 'B', ' aria-pressed="false"')}
+      ${keyButton('lp-pause', 'Pause screen', 'H', ' aria-pressed="false"')}
+    </div>
     <button type="button" class="lp-button lp-nav-button" id="lp-prev">◀ Prev</button>
     <button type="button" class="lp-button lp-nav-button lp-primary" id="lp-next">Next ▶</button>
   </nav>
 </main>
+<dialog class="lp-dialog lp-jump" id="lp-jump" aria-labelledby="lp-jump-label"><div class="lp-dialog-body">
+  <label class="lp-dialog-title" id="lp-jump-label" for="lp-jump-input">Go to slide</label>
+  <input class="lp-jump-input" id="lp-jump-input" type="text" role="combobox" aria-autocomplete="list" aria-expanded="true" aria-controls="lp-jump-list" autocomplete="off" spellcheck="false" placeholder="Number or title">
+  <ul class="lp-jump-list" id="lp-jump-list" role="listbox" aria-label="Matching slides"></ul>
+  <p class="lp-dialog-help lp-key-help"><kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> go · <kbd>Esc</kbd> close</p>
+</div></dialog>
+<dialog class="lp-dialog lp-overview" id="lp-overview" aria-labelledby="lp-overview-title"><div class="lp-dialog-body">
+  <div class="lp-dialog-head">
+    <h2 class="lp-dialog-title" id="lp-overview-title">All slides</h2>
+    <p class="lp-dialog-help"><span class="lp-legend lp-legend--current">on screen</span> <span class="lp-legend lp-legend--scheduled">planned now</span><span class="lp-key-help"> · arrows move · <kbd>Enter</kbd> go · <kbd>Esc</kbd> close</span></p>
+    <button type="button" class="lp-button lp-small" id="lp-overview-close">Close</button>
+  </div>
+  <ol class="lp-overview-grid" id="lp-overview-grid" aria-label="Slides"></ol>
+</div></dialog>
 <script src="${PRESENTER_ASSETS.js}"></script>
 <script>
 LecternPresenter.start(${scriptJson({ slug, token, rehearse })});

@@ -37,8 +37,8 @@ export interface LiveHubOptions {
 
 /**
  * The websocket side of `lectern serve`: every window of a deck joins its room; only a socket
- * that said hello with the presenter token can move the room or drive its timers, and every
- * window, however late, gets the room's state at once.
+ * that said hello with the presenter token can move the room, black it out or pause it, or drive
+ * its timers, and every window, however late, gets the room's state at once.
  */
 export class LiveHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -111,6 +111,8 @@ export class LiveHub {
       Object.assign(room.state, { positioned: true, h: message.h, v: message.v, f: message.f });
     } else if (message.type === 'timers-visible') {
       room.state.timersVisible = message.visible;
+    } else if (message.type === 'screen') {
+      room.state.screen = message.mode;
     } else if (message.type === 'timer') {
       const seconds = this.options.activitySeconds(slug, message.id);
       if (seconds === undefined) return;
@@ -128,7 +130,7 @@ export class LiveHub {
   private room(slug: string): Room {
     let room = this.rooms.get(slug);
     if (!room) {
-      room = { state: { positioned: false, h: 0, v: 0, f: -1, timers: {}, timersVisible: true }, timers: new Map() };
+      room = { state: { positioned: false, h: 0, v: 0, f: -1, timers: {}, timersVisible: true, screen: 'normal' }, timers: new Map() };
       this.rooms.set(slug, room);
     }
     return room;

@@ -7,6 +7,12 @@ import type { CountdownAction, CountdownRecord } from '../client/countdown.js';
 
 export type Role = 'audience' | 'presenter';
 
+/**
+ * What the audience windows show: the slides, a black screen, or a calm "paused" screen. One
+ * field rather than two flags, so the room can never be both black and paused.
+ */
+export type ScreenMode = 'normal' | 'black' | 'paused';
+
 /** Where the presentation is and what its activity timers say; late joiners get it at once. */
 export interface PresentationState {
   /** False until a presenter has moved: windows then stay where they are. */
@@ -18,6 +24,8 @@ export interface PresentationState {
   timers: Record<string, CountdownRecord>;
   /** Whether audience windows show the activity timers (the presenter may keep them private). */
   timersVisible: boolean;
+  /** The presenter's black screen or pause, over every audience window (never the previews). */
+  screen: ScreenMode;
 }
 
 /** One line of a problem for the in-page overlay (same fields the terminal prints). */
@@ -40,6 +48,8 @@ export type ClientMessage =
   | { type: 'navigate'; h: number; v: number; f: number }
   | { type: 'timer'; id: string; action: CountdownAction }
   | { type: 'timers-visible'; visible: boolean }
+  /** Black out or pause every audience window of the deck, or show the slides again. */
+  | { type: 'screen'; mode: ScreenMode }
   /** A finished rehearsal, to be written to rehearsals/<slug>/<time>.json. */
   | { type: 'rehearsal'; recording: RehearsalRecording };
 

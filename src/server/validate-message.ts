@@ -1,10 +1,12 @@
 import { isRehearsalRecording, normalizeRecording } from '../model/rehearsal-recording.js';
-import type { ClientMessage } from './protocol.js';
+import type { ClientMessage, ScreenMode } from './protocol.js';
 
 /** Largest websocket message accepted (a rehearsal of a long deck is the biggest). */
 export const MAX_MESSAGE_BYTES = 512 * 1024;
 
 const ACTIONS = new Set(['toggle', 'reset', 'plus', 'minus']);
+const SCREEN_MODES: ReadonlySet<unknown> = new Set<ScreenMode>(['normal', 'black', 'paused']);
+const isScreenMode = (mode: unknown): mode is ScreenMode => SCREEN_MODES.has(mode);
 const isIndex = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 100_000;
 const isText = (s: unknown, max = 200): s is string => typeof s === 'string' && s.length <= max;
 
@@ -32,6 +34,8 @@ export function parseClientMessage(raw: string): ClientMessage | undefined {
         : undefined;
     case 'timers-visible':
       return typeof m.visible === 'boolean' ? { type: 'timers-visible', visible: m.visible } : undefined;
+    case 'screen':
+      return isScreenMode(m.mode) ? { type: 'screen', mode: m.mode } : undefined;
     case 'rehearsal':
       return isRehearsalRecording(m.recording) ? { type: 'rehearsal', recording: normalizeRecording(m.recording) } : undefined;
     default:

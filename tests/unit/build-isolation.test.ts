@@ -1,11 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type * as ParseDeck from '../../src/deck/parse-deck.js';
 import { tempDir } from '../helpers/cli.js';
 
 // A bug lectern has with one deck, simulated: parsing the deck named `boom.md` throws.
 vi.mock('../../src/deck/parse-deck.js', async (original) => {
-  const real = await original<typeof import('../../src/deck/parse-deck.js')>();
+  const real = await original<typeof ParseDeck>();
   return {
     ...real,
     parseDeck: (...args: Parameters<typeof real.parseDeck>) => {

@@ -1,12 +1,13 @@
 /**
- * The clocks: the wall clock, the time since the talk started and the pace against the plan.
- * The start is kept in sessionStorage, so reloading the presenter view keeps the clock running.
+ * The clocks: the wall clock, the time since the talk started, the pace against the plan and
+ * the slide the plan has on screen now. The start is kept in sessionStorage, so reloading the presenter view keeps the clock running.
  */
 import type { SummarySlide } from './deck-nav.js';
 import { formatClock, formatWallClock, pacing } from './pacing.js';
+import { scheduleNow } from './schedule-now.js';
 import { type PresenterElements, setText } from './presenter-elements.js';
 
-type ClockElements = Pick<PresenterElements, 'wall' | 'elapsed' | 'elapsedStart' | 'elapsedReset' | 'pace'>;
+type ClockElements = Pick<PresenterElements, 'wall' | 'elapsed' | 'elapsedStart' | 'elapsedReset' | 'pace' | 'schedule'>;
 
 export class ClockPanel {
   private startedAt: number | undefined;
@@ -34,11 +35,16 @@ export class ClockPanel {
     this.save();
   }
 
-  /** Shows the clocks at `now`, the pace on the slide shown. */
-  paint(now: number, slide: SummarySlide | undefined): void {
+  /** Seconds since the start at `now`; undefined before the clock starts. */
+  elapsedSeconds(now: number): number | undefined {
+    return this.startedAt === undefined ? undefined : (now - this.startedAt) / 1000;
+  }
+
+  /** Shows the clocks at `now`, the pace on the slide shown and the slide the plan has now. */
+  paint(now: number, slide: SummarySlide | undefined, slides: readonly SummarySlide[] = []): void {
     this.el.wall.textContent = formatWallClock(new Date(now));
     const started = this.startedAt !== undefined;
-    const elapsed = started ? (now - (this.startedAt ?? now)) / 1000 : 0;
+    const elapsed = this.elapsedSeconds(now) ?? 0;
     setText(this.el.elapsed, formatClock(elapsed));
     this.el.elapsedStart.hidden = started;
     if (!started) {
@@ -49,6 +55,13 @@ export class ClockPanel {
       setText(this.el.pace, pace.text);
       this.el.pace.dataset.state = pace.state;
     }
+    this.paintSchedule(started ? scheduleNow(slides, elapsed, slide) : undefined);
+  }
+
+  private paintSchedule(schedule: ReturnType<typeof scheduleNow>): void {
+    this.el.schedule.hidden = !schedule;
+    setText(this.el.schedule, schedule?.text ?? '');
+    this.el.schedule.dataset.state = schedule?.state ?? 'idle';
   }
 
   /** Start and reset go through the presenter, which starts or drops the rehearsal with them. */

@@ -68,7 +68,16 @@ export function timedActivity(slide: SummarySlide | undefined): (SummaryActivity
   return slide?.activities.find((activity): activity is SummaryActivity & { seconds: number } => typeof activity.seconds === 'number' && activity.seconds > 0);
 }
 
-export type KeyIntent = { kind: 'nav'; command: NavCommand } | { kind: 'timer'; action: CountdownAction };
+/** What a key asks of the presenter view (`go`, `open` and `screen` steer the whole session). */
+export type KeyIntent =
+  | { kind: 'nav'; command: NavCommand }
+  | { kind: 'timer'; action: CountdownAction }
+  /** Home and End: the first or the last slide of the deck. */
+  | { kind: 'go'; to: 'first' | 'last' }
+  /** The jump box (type a number or a title) or the overview grid of all slides. */
+  | { kind: 'open'; panel: 'jump' | 'overview' }
+  /** Black out or pause the audience windows; the same key again shows the slides. */
+  | { kind: 'screen'; mode: 'black' | 'paused' };
 
 export interface KeyLike {
   key: string;
@@ -115,6 +124,23 @@ export function keyIntent(event: KeyLike): KeyIntent | undefined {
     case '-':
     case '−':
       return timer('minus');
+    case 'Home':
+      return { kind: 'go', to: 'first' };
+    case 'End':
+      return { kind: 'go', to: 'last' };
+    case 'g':
+    case 'G':
+      return { kind: 'open', panel: 'jump' };
+    case 'o':
+    case 'O':
+      return { kind: 'open', panel: 'overview' };
+    case 'b':
+    case 'B':
+      return { kind: 'screen', mode: 'black' };
+    // P already steps back, so pause is H, for "hold".
+    case 'h':
+    case 'H':
+      return { kind: 'screen', mode: 'paused' };
     default:
       return undefined;
   }

@@ -18,6 +18,7 @@ export function findElements(doc: Document) {
     elapsedStart: get<HTMLButtonElement>('lp-elapsed-start'),
     elapsedReset: get<HTMLButtonElement>('lp-elapsed-reset'),
     pace: get('lp-pace'),
+    schedule: get('lp-schedule'),
     rehearse: get<HTMLInputElement>('lp-rehearse'),
     rehearseFinish: get<HTMLButtonElement>('lp-rehearse-finish'),
     rehearseStatus: get('lp-rehearse-status'),
@@ -39,6 +40,18 @@ export function findElements(doc: Document) {
     notes: get('lp-notes'),
     prev: get<HTMLButtonElement>('lp-prev'),
     next: get<HTMLButtonElement>('lp-next'),
+    currentBox: get('lp-current-box'),
+    audience: get('lp-audience'),
+    jumpOpen: get<HTMLButtonElement>('lp-jump-open'),
+    overviewOpen: get<HTMLButtonElement>('lp-overview-open'),
+    black: get<HTMLButtonElement>('lp-black'),
+    pause: get<HTMLButtonElement>('lp-pause'),
+    jump: get<HTMLDialogElement>('lp-jump'),
+    jumpInput: get<HTMLInputElement>('lp-jump-input'),
+    jumpList: get('lp-jump-list'),
+    overview: get<HTMLDialogElement>('lp-overview'),
+    overviewGrid: get('lp-overview-grid'),
+    overviewClose: get<HTMLButtonElement>('lp-overview-close'),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The presenter view: two previews of the deck (iframes in embed mode), the speaker notes, the
- * clocks, the current slide's activity timer and the rehearsal recorder, kept in step with the
- * live server over a websocket. The page's skeleton comes from render/render-presenter.ts.
+ * clocks and the schedule, the current slide's activity timer, the rehearsal recorder, and the
+ * controls that steer the whole room (jump box, overview, Home/End, black screen and pause),
+ * kept in step with the live server over a websocket. The page's skeleton comes from render/render-presenter.ts.
  *
  * Who decides where the presentation is: the server's state. Keys and buttons go to the current
  * preview (preview-frames.ts), whose moves are sent to the server as `navigate`; the server's
@@ -13,10 +14,14 @@ import type { DeckSummary, PresentationState, ServerMessage } from '../../server
 import { ClockPanel } from './clock-panel.js';
 import { Connection, socketUrl } from '../connection.js';
 import { DeckLoader } from './deck-loader.js';
-import { type Indices, keyIntent, type NavCommand, NO_FRAGMENT, sameIndices, slideAfter, slideAt, stepInSummary, timedActivity } from './deck-nav.js';
+import { type Indices, type KeyIntent, keyIntent, type NavCommand, NO_FRAGMENT, sameIndices, slideAfter, slideAt, stepInSummary, type SummarySlide, timedActivity } from './deck-nav.js';
+import { JumpBox } from './jump-box.js';
+import { OverviewGrid } from './overview-grid.js';
 import { findElements, type PresenterElements } from './presenter-elements.js';
 import { PreviewFrames } from './preview-frames.js';
 import { RehearsalPanel } from './rehearsal-panel.js';
+import { scheduledSlide } from './schedule-now.js';
+import { ScreenPanel } from './screen-panel.js';
 import { showConnection, showProblems, showProblemText } from './server-status.js';
 import { SlidePanel } from './slide-panel.js';
 import { TimerPanel } from './timer-panel.js';
@@ -55,6 +60,9 @@ export class Presenter implements PresenterController {
   private readonly clock: ClockPanel;
   private readonly timerPanel: TimerPanel;
   private readonly rehearsal: RehearsalPanel;
+  private readonly screen: ScreenPanel;
+  private readonly jumpBox: JumpBox;
+  private readonly overview: OverviewGrid;
   private readonly loader: DeckLoader;
   private readonly connection: Connection;
 
@@ -77,6 +85,15 @@ export class Presenter implements PresenterController {
       clockRunning: () => this.clock.isRunning,
       send: (message) => this.connection.send(message),
     });
+    this.screen = new ScreenPanel(this.el, (message) => this.connection.send(message));
+    const steering = {
+      slides: () => this.deck?.slides ?? [],
+      current: () => this.currentSlide(),
+      scheduled: () => this.scheduledSlide(),
+      jump: (slide: SummarySlide) => this.jumpTo(slide),
+    };
+    this.jumpBox = new JumpBox(this.el, steering);
+    this.overview = new OverviewGrid(this.el, steering);
     this.loader = new DeckLoader(options.slug, options.token, (summary) => this.onDeck(summary), (error) => this.onDeckError(error));
     this.connection = new Connection({
       url: socketUrl(window.location),
@@ -163,6 +180,7 @@ export class Presenter implements PresenterController {
     const now = Date.now();
     this.timerPanel.update(state, serverNow, now);
     this.state = state;
+    this.screen.update(state.screen);
     this.rehearsal.observeTimers(now);
     this.applyServerPosition(welcome);
     this.paintTimer();
@@ -188,6 +206,7 @@ export class Presenter implements PresenterController {
   private onDeck(summary: DeckSummary): void {
     this.deck = summary;
     this.render();
+    this.jumpBox.refresh();
   }
 
   private onDeckError(error: unknown): void {
@@ -217,15 +236,49 @@ export class Presenter implements PresenterController {
     return this.at ? slideAt(this.deck, this.at.h, this.at.v) : undefined;
   }
 
+  /** The slide the schedule has on screen now; undefined before the clock starts. */
+  private scheduledSlide(): SummarySlide | undefined {
+    const elapsed = this.clock.elapsedSeconds(Date.now());
+    return elapsed === undefined ? undefined : scheduledSlide(this.deck?.slides ?? [], elapsed)?.slide;
+  }
+
+  /** Home, End, the jump box and the overview: straight to a slide, its first fragment not yet shown. */
+  private jumpTo(slide: SummarySlide): void {
+    if (this.at && this.at.h === slide.h && this.at.v === slide.v) return;
+    const target = { h: slide.h, v: slide.v, f: NO_FRAGMENT };
+    this.navigateTo(target);
+    this.previews.jumpCurrent(target);
+  }
+
   private onKey(event: KeyboardEvent): void {
-    if (event.defaultPrevented || isTyping(event.target)) return;
+    // An open dialog (jump box, overview) has the keyboard: its arrows and Enter are its own.
+    if (event.defaultPrevented || isTyping(event.target) || this.jumpBox.isOpen || this.overview.isOpen) return;
     const intent = keyIntent(event);
     if (!intent) return;
-    if (intent.kind === 'nav') {
-      event.preventDefault();
-      this.command(intent.command);
-    } else if (this.timer(intent.action)) {
-      event.preventDefault();
+    if (this.perform(intent)) event.preventDefault();
+  }
+
+  /** Does what a key asks; false when it does not apply here (a timer key on a slide without one). */
+  private perform(intent: KeyIntent): boolean {
+    switch (intent.kind) {
+      case 'nav':
+        this.command(intent.command);
+        return true;
+      case 'timer':
+        return this.timer(intent.action);
+      case 'go': {
+        const slides = this.deck?.slides ?? [];
+        const slide = intent.to === 'first' ? slides[0] : slides.at(-1);
+        if (slide) this.jumpTo(slide);
+        return true;
+      }
+      case 'open':
+        if (intent.panel === 'jump') this.jumpBox.open();
+        else this.overview.open();
+        return true;
+      case 'screen':
+        this.screen.toggle(intent.mode);
+        return true;
     }
   }
 
@@ -255,6 +308,7 @@ export class Presenter implements PresenterController {
     if (slide) this.rehearsal.setSlide(slide.index, Date.now());
     this.updateNextFrame();
     this.paintTimer();
+    this.overview.refresh();
     this.tick();
   }
 
@@ -267,7 +321,7 @@ export class Presenter implements PresenterController {
   }
 
   private tick(): void {
-    this.clock.paint(Date.now(), this.currentSlide());
+    this.clock.paint(Date.now(), this.currentSlide(), this.deck?.slides);
     this.paintTimer();
     this.rehearsal.paint();
   }
@@ -277,19 +331,31 @@ export class Presenter implements PresenterController {
   }
 
   private bindControls(): void {
-    // Buttons and switches give the focus back at once, so Space and the arrows keep navigating.
+    // Buttons and switches give the focus back at once, so Space and the arrows keep navigating;
+    // inside a dialog the focus stays where the dialog put it.
     this.doc.addEventListener('click', (event) => {
       const control = (event.target as Element | null)?.closest?.('button, input, label');
-      if (control instanceof HTMLElement) control.blur();
+      if (control instanceof HTMLElement && !control.closest('dialog')) control.blur();
     });
     this.doc.addEventListener('change', (event) => {
-      if (event.target instanceof HTMLElement) event.target.blur();
+      if (event.target instanceof HTMLElement && !event.target.closest('dialog')) event.target.blur();
     });
     this.el.prev.addEventListener('click', () => this.command('prev'));
     this.el.next.addEventListener('click', () => this.command('next'));
     this.clock.bind((now) => this.startClock(now), () => this.resetClock());
     this.timerPanel.bind((action) => this.timer(action));
     this.rehearsal.bind();
+    this.screen.bind();
+    this.jumpBox.bind();
+    this.overview.bind();
+    // A closed dialog gives the focus back to the button that opened it: let it go, so Space
+    // moves the slides rather than pressing that button again.
+    for (const dialog of [this.el.jump, this.el.overview]) {
+      dialog.addEventListener('close', () => {
+        const focused = this.doc.activeElement;
+        if (focused instanceof HTMLElement && focused !== this.doc.body) focused.blur();
+      });
+    }
   }
 }
 

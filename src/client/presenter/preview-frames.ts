@@ -65,6 +65,16 @@ export class PreviewFrames {
     this.go(this.frames.current, indices);
   }
 
+  /**
+   * Shows the current preview at a slide the presenter jumped to (Home, End, the jump box, the
+   * overview): a late report of an earlier arrow key must not pull the presentation back.
+   */
+  jumpCurrent(indices: Indices): void {
+    this.lastCommandAt = -Infinity;
+    this.followUpUntil = -Infinity;
+    this.go(this.frames.current, indices);
+  }
+
   /** Shows the next preview at these indices (undefined: the current slide is the last). */
   showNext(wanted: Indices | undefined): void {
     if (wanted && !sameIndices(wanted, this.nextWanted)) this.go(this.frames.next, wanted);
