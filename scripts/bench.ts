@@ -2,12 +2,14 @@
 // and asset copying included), lectern's start-up against bare Node, and with --peers the tools a
 // teacher would otherwise use (reveal-md --static, Marp CLI) on the same decks.
 // Usage: npm run bench -- [--runs N] [--sizes 50,200,1000] [--peers] [--json PATH]
+//        npm run bench -- --crowd [N]   (the lecture hall alone: N websockets, page loads; bench-crowd.ts)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runCrowdBench } from './bench-crowd.js';
 import { runExportBench } from './bench-export.js';
 import { runReloadBench } from './bench-reload.js';
 
@@ -18,13 +20,17 @@ const HELP = `node lib/scripts/bench.js [options]
   --json PATH      where to write every sample (default .bench/results-<timestamp>.json)
   --pdf-runs N     export and diagram runs per job, the first a warm-up (default 3; 0 skips them)
   --reload-edits N live-reload latency edits (default 20; 0 skips the live server benchmark)
+  --crowd [N]      only the lecture hall: lectern serve with N audience websockets (default 1000),
+                   presenter moves timed to every socket, memory, and the page loaded by many at once
+  --crowd-loads N  clients loading the page at the same moment (default 500)
+  --crowd-moves N  presenter moves (default 30)
   -h, --help       this text
 Exit code: 0 even when a target is missed (this is a report); 1 when lectern failed to build a deck.`;
 
 type Tool = 'lectern' | 'reveal-md' | 'marp';
 type Dialect = 'reveal' | 'marp';
 type DeckFn = (dialect: Dialect, n: number) => string;
-interface Options { runs: number; sizes: number[]; peers: boolean; json: string | undefined; pdfRuns: number; reloadEdits: number }
+interface Options { runs: number; sizes: number[]; peers: boolean; json: string | undefined; pdfRuns: number; reloadEdits: number; crowd?: { sockets: number; loads: number; moves: number } }
 interface Timed { ms: number; rssKB: number | null; code: number | null; stderr: string }
 interface Sample { tool: Tool; size: number; run: number; warmup: boolean; ms: number; rssKB: number | null; ok: boolean; error?: string }
 /** How to run one tool: its dialect, its command line, and the file that proves it built. */
@@ -45,9 +51,21 @@ const PEERS_DIR = join(ROOT, '.bench', 'peers');
 const TIME = '/usr/bin/time'; // GNU time: `-f %M` prints the child's max RSS in KB, no extra Node process
 const NODE = process.execPath; // peers run on the very same Node as lectern, not whatever `node` PATH finds
 
+/** `--crowd` takes an optional count, which parseArgs cannot express: it is read here. */
+function takeCrowd(argv: string[]): { rest: string[]; sockets?: number } {
+  const at = argv.indexOf('--crowd');
+  if (at < 0) return { rest: argv };
+  const next = argv[at + 1];
+  const counted = next !== undefined && /^\d+$/.test(next);
+  const sockets = counted ? Number(next) : 1000;
+  if (sockets < 1) throw new Error('--crowd takes a positive number of websockets, e.g. --crowd 1000');
+  return { rest: [...argv.slice(0, at), ...argv.slice(at + (counted ? 2 : 1))], sockets };
+}
+
 function parseOptions(argv: string[]): Options {
+  const crowd = takeCrowd(argv);
   const { values } = parseArgs({
-    args: argv,
+    args: crowd.rest,
     strict: true,
     options: {
       runs: { type: 'string', default: '7' },
@@ -56,6 +74,8 @@ function parseOptions(argv: string[]): Options {
       json: { type: 'string' },
       'pdf-runs': { type: 'string', default: '3' },
       'reload-edits': { type: 'string', default: '20' },
+      'crowd-loads': { type: 'string', default: '500' },
+      'crowd-moves': { type: 'string', default: '30' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -71,7 +91,13 @@ function parseOptions(argv: string[]): Options {
   if (!Number.isInteger(pdfRuns) || pdfRuns === 1 || pdfRuns < 0) throw new Error('--pdf-runs must be 0 (skip) or an integer ≥ 2');
   const reloadEdits = Number(values['reload-edits']);
   if (!Number.isInteger(reloadEdits) || reloadEdits < 0) throw new Error('--reload-edits must be 0 (skip) or a positive integer');
-  return { runs, sizes, peers: values.peers === true, json: values.json, pdfRuns, reloadEdits };
+  const loads = Number(values['crowd-loads']);
+  const moves = Number(values['crowd-moves']);
+  if (!Number.isInteger(loads) || loads < 1 || !Number.isInteger(moves) || moves < 1) throw new Error('--crowd-loads and --crowd-moves must be positive integers');
+  return {
+    runs, sizes, peers: values.peers === true, json: values.json, pdfRuns, reloadEdits,
+    ...(crowd.sockets !== undefined ? { crowd: { sockets: crowd.sockets, loads, moves } } : {}),
+  };
 }
 
 /** Same content as /work/shared/bench/gen-peer-decks.mjs, so results stay comparable without shared/. */
@@ -213,6 +239,11 @@ async function startup(runs: number, cwd: string): Promise<{ node: number[]; lec
 async function main(): Promise<number> {
   const opts = parseOptions(process.argv.slice(2));
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node scripts/compile.mjs\` first`);
+  if (opts.crowd) {
+    console.log(`lectern · Node ${process.versions.node} · ${cpus().length}× ${cpus()[0]?.model ?? '?'} · load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    await runCrowdBench({ ...opts.crowd, ...(opts.json ? { json: opts.json } : {}) });
+    return 0;
+  }
   const generator = await loadGenerator();
   const theme = existsSync(join(ROOT, 'themes', 'course.css')) ? 'course' : 'white'; // the deck must name a theme that exists
   const version = readFileSync(join(ROOT, 'package.json'), 'utf8').match(/"version": "([^"]+)"/)?.[1] ?? '?';

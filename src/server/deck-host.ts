@@ -136,13 +136,6 @@ export class DeckHost {
     return messages;
   }
 
-  /** The deck's file for a request path inside the deck folder (`index.html`, `assets/…`), if any. */
-  async read(path: string): Promise<{ body: Buffer | string; found: boolean }> {
-    const file = this.current?.files.get(path);
-    if (!file) return { body: '', found: false };
-    if (file.content !== undefined) return { body: file.content, found: true };
-    return { body: await readFile(file.from ?? ''), found: true };
-  }
 }
 
 /** Two builds with the same files (apart from the page itself and the theme) need no reload. */

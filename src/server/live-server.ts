@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { extname, join } from 'node:path';
 import type { DiagramStage } from '../diagrams/deck-diagrams.js';
 import { writeFileAtomic } from '../export/atomic-write.js';
@@ -20,6 +20,11 @@ import { renderServerIndex, renderProblemPage, renderWaitingPage } from './serve
 import { isLoopbackAddress } from './local-peer.js';
 import { createHostCheck } from './allowed-hosts.js';
 import { createDeckWatcher, type DeckWatcher } from './watch-decks.js';
+import { CompressedBodies } from './compress.js';
+import { NEVER_STORE } from './http-cache.js';
+import { applyTimeouts, HTTP_TIMEOUTS, type HttpTimeouts, timeoutServerOptions } from './http-timeouts.js';
+import { SECURITY_HEADERS, sendBody } from './send-body.js';
+import { BuildBodies, DiskBodies, type ServedBody } from './served-bodies.js';
 
 export interface LiveServerOptions {
   files: readonly string[];
@@ -38,6 +43,17 @@ export interface LiveServerOptions {
   buildTimeLimitMs?: number;
   /** Extra folders to watch (lectern's themes). */
   watchDirs?: readonly string[];
+  /** Limits on slow clients (tests shorten them); default HTTP_TIMEOUTS. */
+  httpTimeouts?: Partial<HttpTimeouts>;
+}
+
+export interface LiveServerStats {
+  /** Open websockets. */
+  connections: number;
+  /** Bytes written to websockets that the clients have not taken yet (what a stalled window costs). */
+  unsentBytes: number;
+  /** Deck and client files, and their compressed forms, kept in memory. */
+  cachedBytes: number;
 }
 
 export interface LiveServer {
@@ -45,7 +61,7 @@ export interface LiveServer {
   token: string;
   hosts: ReadonlyMap<string, DeckHost>;
   /** Memory and connections, for the benchmark and tests. */
-  stats(): { connections: number };
+  stats(): LiveServerStats;
   close(): Promise<void>;
 }
 
@@ -65,6 +81,13 @@ const TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',
   '.webm': 'video/webm',
 };
+
+/**
+ * Connections the kernel may hold until the server accepts them. A room of devices loading the
+ * deck at once (or reconnecting after a Wi-Fi hiccup) overflows Node's default of 511, and each
+ * connection dropped then waits a second or more for its retry. Linux caps it at somaxconn.
+ */
+const LISTEN_BACKLOG = 4096;
 
 /** Client files the server itself serves (never a path from the request). */
 const CLIENT_FILES: Record<string, string> = {
@@ -113,8 +136,14 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   }
   await Promise.all([...hosts.values()].map((host) => host.rebuild()));
 
+  const buildBodies = new BuildBodies();
+  const diskBodies = new DiskBodies();
+  const compressed = new CompressedBodies();
+  const websockets = new Set<Duplex>();
+  const timeouts = { ...HTTP_TIMEOUTS, ...options.httpTimeouts };
+
   const hostCheck = createHostCheck(options.host);
-  const server = createServer((request, response) => {
+  const server = createServer(timeoutServerOptions(timeouts), (request, response) => {
     if (!hostCheck.allowsHost(request.headers.host)) {
       return send(response, 403, 'text/plain; charset=utf-8', 'lectern: this server answers only to its own addresses');
     }
@@ -125,21 +154,37 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   });
   // A request the server cannot even parse must not bring it down.
   server.on('clientError', (_error, socket) => socket.destroy());
+  applyTimeouts(server, timeouts);
   server.on('upgrade', (request, socket, head) => {
     const ours = hostCheck.allowsHost(request.headers.host) && hostCheck.allowsOrigin(request.headers.origin);
-    if (ours && new URL(request.url ?? '/', 'http://x').pathname === '/__lectern/ws') hub.handleUpgrade(request, socket, head);
-    else socket.destroy();
+    if (ours && new URL(request.url ?? '/', 'http://x').pathname === '/__lectern/ws') {
+      websockets.add(socket);
+      socket.once('close', () => websockets.delete(socket));
+      hub.handleUpgrade(request, socket, head);
+    } else socket.destroy();
   });
+
+  /** A deck or client file from disk; a file gone since the build is a 404, not a 500. */
+  async function fromDisk(path: string): Promise<ServedBody | undefined> {
+    return diskBodies.of(path).catch((cause: NodeJS.ErrnoException) => {
+      if (cause.code === 'ENOENT') return undefined;
+      throw cause;
+    });
+  }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
     const url = new URL(request.url ?? '/', 'http://localhost');
     const path = safePath(url.pathname);
     if (path === undefined) return notFound(response);
-    const local = isLocal(request.socket.remoteAddress);
-    if (path === '/') return send(response, 200, TYPES['.html'] ?? '', renderServerIndex([...hosts.values()], local));
+    // Asked only where it matters: the peer's address costs a system call.
+    const local = () => isLocal(request.socket.remoteAddress);
+    if (path === '/') return send(response, 200, TYPES['.html'] ?? '', renderServerIndex([...hosts.values()], local()));
     const client = CLIENT_FILES[path];
-    if (client) return send(response, 200, TYPES[extname(client)] ?? 'application/octet-stream', await readFile(client));
+    if (client) {
+      const body = await fromDisk(client);
+      return body ? sendBody(request, response, body, TYPES[extname(client)] ?? 'application/octet-stream', compressed) : notFound(response);
+    }
     const [, slug = '', ...rest] = path.split('/');
     const host = hosts.get(slug);
     if (!host) return notFound(response);
@@ -150,20 +195,25 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       const title = host.current?.summary().title ?? slug;
       return send(response, 200, TYPES['.html'] ?? '', renderPresenterPage({ slug, title, token, rehearse: options.rehearse, lang: host.current?.compiled.built.meta.lang ?? 'en' }));
     }
+    const build = host.current;
     if (inner === 'lectern-deck.json') {
-      if (!host.current) return notFound(response);
-      return send(response, 200, TYPES['.json'] ?? '', JSON.stringify(host.current.summary()));
+      if (!build) return notFound(response);
+      return sendBody(request, response, buildBodies.of(build, () => JSON.stringify(build.summary())), TYPES['.json'] ?? '', compressed);
     }
     const file = inner === '' ? 'index.html' : inner;
-    if (!host.current && file === 'index.html') return send(response, 200, TYPES['.html'] ?? '', local ? renderProblemPage(host) : renderWaitingPage(host));
-    const found = await host.read(file);
-    if (!found.found) return notFound(response);
-    return send(response, 200, TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', found.body);
+    if (!build && file === 'index.html') return send(response, 200, TYPES['.html'] ?? '', local() ? renderProblemPage(host) : renderWaitingPage(host));
+    // The build's own entry, not a lookup by path: its bodies are made once and go with the build.
+    const served = build?.files.get(file);
+    if (!served) return notFound(response);
+    const { content, from } = served;
+    const body = content !== undefined ? buildBodies.of(served, () => content) : await fromDisk(from ?? '');
+    if (!body) return notFound(response);
+    return sendBody(request, response, body, TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', compressed);
   }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
+    server.listen({ port: options.port, host: options.host, backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -173,7 +223,11 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     url: `http://${shownHost}:${address.port}`,
     token,
     hosts,
-    stats: () => ({ connections: hub.connections }),
+    stats: () => ({
+      connections: hub.connections,
+      unsentBytes: [...websockets].reduce((sum, socket) => sum + socket.writableLength, 0),
+      cachedBytes: diskBodies.bytes + compressed.bytes,
+    }),
     async close() {
       collector.stop();
       await watcher.close();
@@ -212,9 +266,9 @@ async function saveRehearsal(dir: string, slug: string, recording: RehearsalReco
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
   response.writeHead(status, {
     'content-type': type,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
+    'cache-control': NEVER_STORE,
+    'content-length': Buffer.byteLength(body),
+    ...SECURITY_HEADERS,
   });
   response.end(body);
 }
