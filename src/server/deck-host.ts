@@ -135,7 +135,6 @@ export class DeckHost {
     }
     return messages;
   }
-
 }
 
 /** Two builds with the same files (apart from the page itself and the theme) need no reload. */

@@ -10,8 +10,13 @@ import { MAX_MESSAGE_BYTES, parseClientMessage } from './validate-message.js';
 /** Unsent bytes a window may have queued before it counts as stalled (a whole large deck fits). */
 export const MAX_UNSENT_BYTES = 4 * 1024 * 1024;
 
+/** How often each window is pinged; one that has not answered the last ping by the next is gone. */
+const HEARTBEAT_MS = 30_000;
+
 interface Peer {
   socket: WebSocket;
+  /** Answered the last ping (browsers answer by themselves). */
+  alive: boolean;
   slug?: string;
   role?: Role;
   /** Connected from the serving machine: it may see the deck's problems, as the presenter may. */
@@ -44,9 +49,25 @@ export class LiveHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly peers = new Set<Peer>();
   private readonly rooms = new Map<string, Room>();
+  private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(private readonly options: LiveHubOptions) {
+  constructor(private readonly options: LiveHubOptions & { heartbeatMs?: number }) {
     this.wss.on('connection', (socket: WebSocket, request: IncomingMessage) => this.accept(socket, request));
+    // A phone that sleeps or leaves the network closes nothing: without pings it would stay in the room for good.
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs ?? HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  private checkHeartbeats(): void {
+    for (const peer of this.peers) {
+      if (!peer.alive) {
+        this.peers.delete(peer);
+        peer.socket.terminate();
+        continue;
+      }
+      peer.alive = false;
+      peer.socket.ping();
+    }
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -75,13 +96,15 @@ export class LiveHub {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
     for (const peer of this.peers) peer.socket.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
   private accept(socket: WebSocket, request: IncomingMessage): void {
-    const peer: Peer = { socket, local: (this.options.isLocal ?? isLoopbackAddress)(request.socket.remoteAddress) };
+    const peer: Peer = { socket, alive: true, local: (this.options.isLocal ?? isLoopbackAddress)(request.socket.remoteAddress) };
     this.peers.add(peer);
+    socket.on('pong', () => (peer.alive = true));
     socket.on('close', () => this.peers.delete(peer));
     socket.on('error', () => socket.terminate());
     socket.on('message', (data, isBinary) => {
