@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -179,4 +180,16 @@ describe('root-relative paths', () => {
     expect(result.stderr).toContain(`a path that starts with / is relative to the project folder (${join(deck, '..')})`);
     expect(existsSync(join(dir, 'lesson'))).toBe(false);
   });
+});
+
+describe('the handout of a deck with images', () => {
+  it('prints every image the slides show (the page is printed from a temporary folder, its <base> at the deck)', async () => {
+    const printed = tempDir('lectern-assets-pdf-');
+    const result = await runCli(['export', LESSON, '--out', printed, '--only', 'handout']);
+    expect(result.code).toBe(0);
+    const images = execFileSync('pdfimages', ['-list', join(printed, 'lesson', 'lesson.handout.pdf')], { encoding: 'utf8' })
+      .split('\n').slice(2).filter((line) => /\bimage\b/.test(line));
+    expect(images.length).toBeGreaterThanOrEqual(5);
+    expect(readdirSync(join(printed, 'lesson')).filter((name) => name.startsWith('.'))).toEqual([]);
+  }, 120_000);
 });
