@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { DeckDiagrams, DiagramDrawing } from '../diagrams/deck-diagrams.js';
 import { compileDeck, type IncrementalState } from '../export/compile-deck.js';
+import { createIdleCollector } from './idle-collector.js';
 import { type FromWorker, toLiveCompiled, type ToWorker } from './live-build.js';
 
 const port = parentPort;
@@ -17,6 +18,8 @@ const incremental = new Map<string, IncrementalState>();
 const waitingForDiagrams = new Map<number, { resolve: (d: DeckDiagrams) => void; reject: (e: Error) => void }>();
 
 const post = (message: FromWorker) => port.postMessage(message);
+// Builds make most of the server's garbage: the thread collects it once quiet, as the server's thread does.
+const collector = createIdleCollector();
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'build') void build(message);
@@ -38,6 +41,7 @@ async function build(request: Extract<ToWorker, { type: 'build' }>): Promise<voi
   });
   if (compiled.incremental) incremental.set(request.file, compiled.incremental);
   post({ type: 'built', id: request.id, compiled: toLiveCompiled(compiled) });
+  collector.poke();
 }
 
 /** A diagram stage that asks the server's thread to draw (only what drawing needs crosses over). */
