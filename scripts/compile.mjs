@@ -56,12 +56,25 @@ await bundleClient(['presenter', 'index.ts'], 'presenter', 'LecternPresenter', [
 
 // Scripts written in TypeScript (the benchmark) run from lib/scripts/ on Node 20, which cannot strip types.
 await build({
-  entryPoints: readdirSync(join(root, 'scripts')).filter((f) => f.endsWith('.ts')).map((f) => join(root, 'scripts', f)),
+  entryPoints: readdirSync(join(root, 'scripts')).filter((f) => f.endsWith('.ts') && f !== 'fuzz.ts').map((f) => join(root, 'scripts', f)),
   outdir: join(out, 'scripts'),
   format: 'esm',
   platform: 'node',
   target: 'node20',
   bundle: false,
+  logLevel: 'warning',
+});
+
+// The deck fuzzer checks decks in its own worker threads with lectern's code: bundled like the CLI, so it needs no src/.
+await build({
+  entryPoints: [join(root, 'scripts', 'fuzz.ts')],
+  outdir: join(out, 'scripts'),
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  bundle: true,
+  external: ['puppeteer-core', 'chokidar', 'ws', 'mermaid', 'qrcode', 'pdf-lib'],
+  banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
   logLevel: 'warning',
 });
 

@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnostic } from '../diagnostics/format.js';
+import { formatDiagnostics } from '../diagnostics/format.js';
 import type { CompiledDeck } from '../export/compile-deck.js';
 import { formatClock, formatDuration } from '../model/duration.js';
 import type { Schedule } from '../model/schedule.js';
@@ -9,13 +9,15 @@ export function useColor(values: Record<string, unknown>, stream: NodeJS.WriteSt
   return !values['no-color'] && !process.env.NO_COLOR && stream.isTTY === true;
 }
 
-/** Every diagnostic of a deck, in source order, each with its code frame and hint. */
+/** Every diagnostic of a deck, in source order, each with its code frame and hint; a repeat is counted, not printed again. */
 export function printDiagnostics(compiled: CompiledDeck, color: boolean): void {
+  for (const text of deckDiagnosticsText(compiled, color)) process.stderr.write(`${text}\n`);
+}
+
+/** What printDiagnostics prints, one string per distinct diagnostic (the deck fuzzer checks this too). */
+export function deckDiagnosticsText(compiled: Pick<CompiledDeck, 'diagnostics' | 'source'>, color: boolean): string[] {
   const sorted = [...compiled.diagnostics].sort(compareDiagnostics);
-  for (const diagnostic of sorted) {
-    const options = compiled.source === undefined ? { color } : { color, source: compiled.source };
-    process.stderr.write(`${formatDiagnostic(diagnostic, options)}\n`);
-  }
+  return formatDiagnostics(sorted, compiled.source === undefined ? { color } : { color, source: compiled.source });
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
@@ -48,7 +50,8 @@ export function formatSchedule(schedule: Schedule): string {
     e.activities.map((a) => `${a.title}${a.seconds ? ` (${formatDuration(a.seconds)})` : ''}`).join(', '),
   ]);
   const header = ['start', 'time', '#', 'section', 'slide', 'activity'];
-  const widths = header.map((h, i) => Math.min(36, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
+  // A loop, not Math.max(...rows): a deck of 150,000 slides has more rows than a call takes arguments.
+  const widths = header.map((h, i) => Math.min(36, rows.reduce((widest, r) => Math.max(widest, (r[i] ?? '').length), h.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i < 2 ? c.padStart(widths[i] ?? 0) : truncate(c, widths[i] ?? 0).padEnd(widths[i] ?? 0))).join('  ').trimEnd();
   const total = schedule.durationSeconds !== undefined

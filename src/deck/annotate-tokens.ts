@@ -16,6 +16,12 @@ export interface SegmentLocation {
   /** Where the segment's first character stands in the deck file. */
   line: number;
   column: number;
+  /**
+   * Where each line of `source` starts in the deck file, when its lines are not one stretch of
+   * the file (the slide parser takes `:::` lines out of the text around them). Without it, the
+   * segment's line i is the file's line `line + i`.
+   */
+  lineStarts?: readonly Position[];
 }
 
 export interface AnnotateResult {
@@ -100,9 +106,12 @@ export function walk(tokens: readonly AnyToken[], source: string, from: number, 
 
 /** Line and column in the deck file of an offset in the segment (which may start mid-line). */
 export function positionFinder(where: SegmentLocation): (offset: number) => Position {
-  const locate = locator(where.source, where.line);
+  // Most segments never need a position: the line index is made on the first call.
+  let locate: ((offset: number) => Position) | undefined;
   return (offset) => {
-    const position = locate(offset);
-    return position.line === where.line ? { line: position.line, column: where.column + position.column - 1 } : position;
+    locate ??= locator(where.source, 0);
+    const { line: index, column } = locate(offset);
+    const start = where.lineStarts?.[index] ?? (index === 0 ? where : { line: where.line + index, column: 1 });
+    return { line: start.line, column: start.column + column - 1 };
   };
 }

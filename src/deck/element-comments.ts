@@ -175,20 +175,47 @@ function readPairs(body: string, place: CommentPlace, result: ElementCommentResu
   return undefined;
 }
 
-/** Outside raw HTML: a previous sibling token (or a tag in a raw HTML sibling), else a parent, else the slide. */
-function applyOutside(pairs: readonly AttributePair[], place: CommentPlace, result: ElementCommentResult): void {
-  for (let i = place.index - 1; i >= 0; i--) {
-    const sibling = place.siblings[i];
+/** The element an `.element` comment after a sibling lands on: a Markdown token, or a start tag in raw HTML. */
+type SiblingElement = { token: AnyToken; offset?: number } | undefined;
+
+/**
+ * The last search back through each list of siblings: from which index it looked, and what it
+ * found. The comments of a list come in order, so the next search stops where the last began:
+ * 5,000 comments in a row cost 5,000 steps, not 5,000 × 5,000.
+ */
+const lastSearch = new WeakMap<readonly AnyToken[], { from: number; found: SiblingElement }>();
+
+/** The element sibling at or before `from` (in the DOM, comments and text are not elements). */
+function previousElement(siblings: readonly AnyToken[], from: number): SiblingElement {
+  const last = lastSearch.get(siblings);
+  let found: SiblingElement;
+  let i = from;
+  for (; i >= 0 && !(last && i === last.from); i--) {
+    const sibling = siblings[i];
     if (!sibling) continue;
-    if (ELEMENT_TYPES.has(sibling.type)) return mergeInto(sibling, pairs);
-    if (sibling.type === 'html') {
-      const at = lastElementStart(place.siblings, i);
-      if (at) {
-        at.token.text = setTagAttributes(at.token.text ?? '', at.offset, pairs);
-        return;
-      }
+    if (ELEMENT_TYPES.has(sibling.type)) {
+      found = { token: sibling };
+      break;
+    }
+    const at = sibling.type === 'html' ? lastElementStart(siblings, i) : undefined;
+    if (at) {
+      found = at;
+      break;
     }
   }
+  if (!found && last && i === last.from) found = last.found;
+  lastSearch.set(siblings, { from, found });
+  return found;
+}
+
+/** Outside raw HTML: a previous sibling token (or a tag in a raw HTML sibling), else a parent, else the slide. */
+function applyOutside(pairs: readonly AttributePair[], place: CommentPlace, result: ElementCommentResult): void {
+  const sibling = previousElement(place.siblings, place.index - 1);
+  if (sibling?.offset !== undefined) {
+    sibling.token.text = setTagAttributes(sibling.token.text ?? '', sibling.offset, pairs);
+    return;
+  }
+  if (sibling) return mergeInto(sibling.token, pairs);
   for (let i = place.parents.length - 1; i >= 0; i--) {
     const parent = place.parents[i];
     if (parent && (!('type' in parent) || ELEMENT_TYPES.has(parent.type as string))) return mergeInto(parent, pairs);

@@ -1,9 +1,12 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Pair, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, type Pair, type Node as YamlNode } from 'yaml';
 import { type Diagnostic, error, warning } from '../diagnostics/diagnostic.js';
 import type { DeckMeta, Position } from '../model/deck.js';
 import { DURATION_HINT, parseDuration } from '../model/duration.js';
 import { checkPattern } from './separators.js';
 import { closest } from '../diagnostics/did-you-mean.js';
+import { unnameablePath } from './asset-paths.js';
+import { loadFrontMatterYaml } from './front-matter-yaml.js';
+import { append } from '../model/append.js';
 
 export { closest } from '../diagnostics/did-you-mean.js';
 
@@ -105,35 +108,27 @@ export function parseFrontMatter(yamlText: string, file: string, firstLine: numb
   const reading: FrontMatterReading = { marpGlobals: {} };
   const diagnostics: Diagnostic[] = [];
   if (yamlText.trim() === '') return { meta, reading, diagnostics };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + firstLine - 1, column: col };
-  };
-  // One error per front matter: after the first, the YAML parser's further complaints are echoes of it.
-  const [problem] = doc.errors;
-  if (problem) {
-    diagnostics.push(
-      error('front-matter-yaml', `front matter is not valid YAML: ${firstSentence(problem.message)}`, { file, ...at(whereYamlProblemStarts(yamlText, problem)) },
-        'front matter is YAML between two `---` lines; check quotes, colons and indentation'),
-    );
+  const loaded = loadFrontMatterYaml(yamlText, file, firstLine);
+  if ('problem' in loaded) {
+    diagnostics.push(loaded.problem);
     return { meta, reading, diagnostics };
   }
+  const { doc, values, at } = loaded;
   const contents = doc.contents;
   if (contents === null) return { meta, reading, diagnostics };
-  if (!isMap(contents)) {
+  if (!isMap(contents) || values === null || typeof values !== 'object' || Array.isArray(values)) {
     const pos = at(contents.range?.[0] ?? 0);
     diagnostics.push(error('front-matter-shape', 'front matter must be a list of `key: value` lines', { file, ...pos }));
     return { meta, reading, diagnostics };
   }
+  const byKey = values as Record<string, unknown>;
   const pairs = contents.items as Pair<YamlNode, YamlNode | null>[];
-  const isMarp = pairs.some((pair) => isScalar(pair.key) && pair.key.value === 'marp' && pair.value?.toJSON() === true);
+  const isMarp = byKey.marp === true;
   for (const pair of pairs) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const keyPos = at(pair.key?.range?.[0] ?? 0);
     const valuePos = pair.value?.range ? at(pair.value.range[0]) : keyPos;
-    const value: unknown = pair.value ? pair.value.toJSON() : null;
+    const value: unknown = Object.hasOwn(byKey, key) ? byKey[key] : null;
     if (isMarp && MARP_GLOBAL_KEYS.includes(key)) {
       reading.marpGlobals[key] = { value, position: valuePos };
       continue;
@@ -146,8 +141,20 @@ export function parseFrontMatter(yamlText: string, file: string, firstLine: numb
     meta.positions[key] = valuePos;
     const result = assign(meta, reading, key, kind, value, valuePos);
     if (result) diagnostics.push(typeProblem(key, kind, result, { file, ...valuePos }));
+    else if (key === 'theme' || key === 'highlightTheme') append(diagnostics, dropUnnameableTheme(meta, key, { file, ...valuePos }));
   }
   return { meta, reading, diagnostics };
+}
+
+/** A theme is a name or a file; a value no system can name as a file is neither, and is not looked for. */
+function dropUnnameableTheme(meta: DeckMeta, key: 'theme' | 'highlightTheme', span: Diagnostic['span']): Diagnostic[] {
+  const value = key === 'theme' ? meta.theme : meta.highlightTheme;
+  const reason = value === undefined ? undefined : unnameablePath(value);
+  if (reason === undefined) return [];
+  if (key === 'theme') meta.theme = defaultMeta().theme;
+  else delete meta.highlightTheme;
+  return [warning('bad-path', `\`${key}\` names no theme and cannot be the name of a file: ${reason}`, span,
+    key === 'theme' ? 'the deck uses the course theme; name a theme (e.g. `course`, `black`) or a .css file' : 'code keeps the theme\'s colours; name a highlight.js style such as `github`')];
 }
 
 function unknownKey(key: string, file: string, position: Position): Diagnostic {
@@ -209,41 +216,6 @@ function assign(meta: DeckMeta, reading: FrontMatterReading, key: string, kind: 
   }
 }
 
-/**
- * Where a YAML problem begins, not where the parser gave up: an unclosed quote at its opening
- * quote, an unclosed `[` or `{` at the bracket. Other problems stay where the parser saw them.
- */
-function whereYamlProblemStarts(text: string, problem: { code: string; message: string; pos: [number, number] }): number {
-  const end = Math.min(problem.pos[0], text.length);
-  const quote = /^Missing closing (["'])quote/.exec(problem.message)?.[1];
-  if (quote) return openingQuote(text, end, quote) ?? end;
-  const bracket = /end with an? ([\]}])/.exec(problem.message)?.[1];
-  if (bracket) return unmatchedOpener(text, end, bracket === ']' ? '[' : '{', bracket) ?? end;
-  return end;
-}
-
-/** The last quote before `end` that opens a scalar (after `:`, `-`, `[`, `{`, `,` or at a line start). */
-function openingQuote(text: string, end: number, quote: string): number | undefined {
-  for (let i = text.lastIndexOf(quote, end - 1); i >= 0; i = text.lastIndexOf(quote, i - 1)) {
-    const before = text.slice(text.lastIndexOf('\n', i - 1) + 1, i).trimEnd();
-    if (before === '' || /[:\-[{,]$/.test(before)) return i;
-    if (i === 0) break;
-  }
-  return undefined;
-}
-
-function unmatchedOpener(text: string, end: number, open: string, close: string): number | undefined {
-  let depth = 0;
-  for (let i = end - 1; i >= 0; i--) {
-    if (text[i] === close) depth++;
-    else if (text[i] === open) {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  return undefined;
-}
-
 function setText(meta: DeckMeta, key: string, value: string): void {
   if (key === 'title') meta.title = value;
   else if (key === 'subtitle') meta.subtitle = value;
@@ -252,8 +224,4 @@ function setText(meta: DeckMeta, key: string, value: string): void {
   else if (key === 'theme') meta.theme = value;
   else if (key === 'lang') meta.lang = value;
   else if (key === 'highlightTheme') meta.highlightTheme = value;
-}
-
-function firstSentence(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -1,4 +1,5 @@
 import type { AssetKind } from '../model/deck.js';
+import { append } from '../model/append.js';
 
 /** A URL that an attribute names, and where it stands in the text it was read from. */
 export interface HtmlReference {
@@ -102,7 +103,7 @@ export function findHtmlReferences(html: string): HtmlReference[] {
         }
         next = RAW_TEXT_ELEMENTS.has(tag.name) ? (findRawTextEnd(html, tag.name, tag.end) ?? html.length) : tag.end;
         // A stylesheet in the slide names files with url(), relative to the page, as Marp decks do.
-        if (tag.name === 'style') found.push(...cssReferences(html.slice(tag.end, next), tag.end));
+        if (tag.name === 'style') append(found, cssReferences(html.slice(tag.end, next), tag.end));
       }
     }
     at = html.indexOf('<', next);

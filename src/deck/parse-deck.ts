@@ -1,7 +1,9 @@
-import { Marked } from 'marked';
 import { type Diagnostic, compareDiagnostics, error, warning } from '../diagnostics/diagnostic.js';
 import { type Deck, type Slide, slideActivities } from '../model/deck.js';
+import { contentHash } from '../model/ids.js';
+import { append } from '../model/append.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { createMarked } from './linear-marked.js';
 import { parseSlide, type SlideParseResult } from './parse-slide.js';
 import { applyMarpToSlide, findHeadingDivider, marpSeparators, readMarpComments, startMarp } from './dialects/marp.js';
 import { type DeckReadingInput, resolveReadingOptions } from './reading-options.js';
@@ -40,40 +42,45 @@ export function parseDeck(source: string, file: string, slug: string, cache?: Sl
     );
   }
   const { meta, reading, diagnostics: metaProblems } = parseFrontMatter(front.yaml, file, front.yamlLine);
-  diagnostics.push(...metaProblems);
+  append(diagnostics, metaProblems);
   const bodyLine = front.unclosed ? 2 : front.bodyLine;
   const body = lines.slice(bodyLine - 1).join('\n');
   const marp = meta.dialect === 'marp';
   const options = resolveReadingOptions(file, reading, meta, input ?? {}, marp ? marpSeparators(findHeadingDivider(reading.marpGlobals, body)) : LECTERN_SEPARATORS);
-  diagnostics.push(...options.diagnostics);
+  append(diagnostics, options.diagnostics);
   const separators = compileSeparators(options.patterns);
 
-  const marked = new Marked({ gfm: true });
+  const marked = createMarked();
   const context = { file, marked, activityIds: new Set<string>() };
   const { chunks, ranges } = splitSlides(body, bodyLine, separators);
   const lookalike = marp ? undefined : findSeparatorLookalike(file, body, bodyLine, ranges, separators, chunks.length);
   if (lookalike) diagnostics.push(lookalike);
   let marpDirectives = marp ? startMarp(reading.marpGlobals, meta, file, diagnostics) : {};
   const slides: Slide[] = [];
+  // What the activity ids given out so far are, in a few characters: a slide's cache key names them
+  // (its activities' ids depend on them) without listing thousands of ids per slide.
+  let idsDigest = '';
   for (const original of chunks) {
     // Marp's comments are read first: they set the slide's directives and notes, and leave blanks behind.
     const marpReading = marp ? readMarpComments(original, marpDirectives, meta, file) : undefined;
     if (marpReading) marpDirectives = marpReading.inherited;
     const chunk = marpReading?.chunk ?? original;
-    const key = cache ? JSON.stringify([chunk, slides.length, [...context.activityIds], marpReading?.directives, marpReading?.notes]) : '';
+    const key = cache ? JSON.stringify([chunk, slides.length, idsDigest, marpReading?.directives, marpReading?.notes]) : '';
     const cached = cache?.previous.get(key);
     let parsed = cached;
     if (!parsed) {
       parsed = parseSlide(chunk, slides.length, context);
-      if (marpReading) parsed.diagnostics.push(...applyMarpToSlide(parsed.slide, marpReading, marked, file));
+      if (marpReading) append(parsed.diagnostics, applyMarpToSlide(parsed.slide, marpReading, marked, file));
     } else for (const activity of slideActivities(parsed.slide)) context.activityIds.add(activity.id);
     cache?.next.set(key, parsed);
+    if (cache) for (const activity of slideActivities(parsed.slide)) idsDigest = contentHash(`${idsDigest}\n${activity.id}`) + contentHash(`${activity.id}\n${idsDigest}`);
     slides.push(parsed.slide);
-    diagnostics.push(...parsed.diagnostics);
+    append(diagnostics, parsed.diagnostics);
   }
   if (slides.length === 0 && !meta.titleSlide) {
     diagnostics.push(
-      warning('empty-deck', 'this deck has no slides', { file, line: front.bodyLine, column: 1 },
+      // After a front matter that ends the file, the body's first line is past its end: point at the last one.
+      warning('empty-deck', 'this deck has no slides', { file, line: Math.min(front.bodyLine, lines.length), column: 1 },
         'write Markdown below the front matter, with `---` between slides'),
     );
   }

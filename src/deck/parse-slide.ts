@@ -2,7 +2,11 @@ import type { Marked, Token } from 'marked';
 import { type Diagnostic, error, warning } from '../diagnostics/diagnostic.js';
 import type { ActivityBlock, Block, MarkdownBlock, Position, Slide } from '../model/deck.js';
 import { slugify, uniqueId } from '../model/ids.js';
-import { annotateTokens } from './annotate-tokens.js';
+import { dropUnnameableAssets } from './asset-paths.js';
+import { annotateTokens, positionFinder, type SegmentLocation } from './annotate-tokens.js';
+import { lexMarkdown } from './lex-markdown.js';
+import { MAX_NESTING } from './nesting-depth.js';
+import { append } from '../model/append.js';
 import { checkRawHtml } from './raw-html-check.js';
 import { parseAttributes } from './attributes.js';
 import { DURATION_HINT, parseDuration } from '../model/duration.js';
@@ -65,6 +69,8 @@ export function parseSlide(chunk: SlideChunk, index: number, context: SlideConte
 
 class SlideParser {
   private readonly diagnostics: Diagnostic[] = [];
+  /** Where the text of each block of notes opened by `Note:` stands in the file (for heading-in-notes), made when needed. */
+  private noteLocations: Map<MarkdownBlock, SegmentLocation> | undefined;
   private readonly slide: Slide;
   private readonly stack: Container[];
   private readonly file: string;
@@ -142,6 +148,7 @@ class SlideParser {
     this.flush(root);
     this.slide.blocks = root.blocks;
     this.timeUntimedActivities();
+    append(this.diagnostics, dropUnnameableAssets(this.slide, this.file));
     this.slide.title = slideTitle(this.slide) ?? `Slide ${this.slide.index + 1}`;
     return { slide: this.slide, diagnostics: this.diagnostics };
   }
@@ -258,6 +265,12 @@ class SlideParser {
       }
     }
     this.flush(top);
+    if (this.stack.length >= MAX_NESTING) {
+      // Blocks inside blocks this deep are errors already (reported above); what they hold goes
+      // straight into the block they stand in, so the model stays as shallow as renderers need.
+      next.kind = 'unknown';
+      next.blocks = top.blocks;
+    }
     this.stack.push(next);
   }
 
@@ -266,19 +279,22 @@ class SlideParser {
     const closing = this.stack.pop() as Container;
     const parent = this.top;
     this.flush(closing);
-    const markdown = closing.blocks.filter((b): b is MarkdownBlock => b.kind === 'markdown');
+    // Only notes and handouts keep just their Markdown (a block too deep shares its parent's list: not filtered).
+    const markdown = () => closing.blocks.filter((b): b is MarkdownBlock => b.kind === 'markdown');
     switch (closing.kind) {
       case 'unknown':
-        parent.blocks.push(...closing.blocks);
+        if (closing.blocks !== parent.blocks) append(parent.blocks, closing.blocks);
         return;
-      case 'notes':
+      case 'notes': {
         this.readAttributes(closing, []);
-        if (closing.toSlideEnd) this.warnAboutHeadingInNotes(markdown);
-        this.slide.notes.push(...markdown);
+        const notes = markdown();
+        if (closing.toSlideEnd) this.warnAboutHeadingInNotes(notes);
+        append(this.slide.notes, notes);
         return;
+      }
       case 'handout':
         this.readAttributes(closing, []);
-        parent.blocks.push({ kind: 'handout', position: closing.position, children: markdown });
+        parent.blocks.push({ kind: 'handout', position: closing.position, children: markdown() });
         return;
       case 'activity':
         parent.blocks.push(this.makeActivity(closing));
@@ -298,9 +314,10 @@ class SlideParser {
       if (index < 0) continue;
       const heading = block.tokens[index] as Token;
       const offset = block.source.indexOf(heading.raw.trimStart());
-      const line = block.position.line + (offset < 0 ? 0 : block.source.slice(0, offset).split('\n').length - 1);
+      const where = this.noteLocations?.get(block);
+      const position = where ? positionFinder(where)(Math.max(0, offset)) : block.position;
       this.report(warning('heading-in-notes', `the speaker notes hold the heading "${plainText(heading).trim()}", which no slide shows`,
-        this.at({ line, column: 1 }), 'if a new slide starts here, put a slide separator above it (`---`, or the separator your deck sets); in notes, write it as **bold** text'));
+        this.at(position), 'if a new slide starts here, put a slide separator above it (`---`, or the separator your deck sets); in notes, write it as **bold** text'));
       return;
     }
   }
@@ -365,15 +382,28 @@ class SlideParser {
     while ((run[last]?.text.trim() ?? '') === '') last--;
     const lines = run.slice(first, last + 1);
     const start = lines[0] as Line;
-    const source = lines.map((l) => l.text).join('\n');
-    const tokens: Token[] = this.context.marked.lexer(source);
-    const found = annotateTokens(tokens, { file: this.file, source, line: start.line, column: start.column });
-    this.diagnostics.push(...found.diagnostics, ...checkRawHtml(tokens, { file: this.file, source, line: start.line, column: start.column }));
+    const where = segmentLocation(this.file, lines);
+    const { tokens, diagnostics } = lexMarkdown(this.context.marked, where);
+    const found = annotateTokens(tokens, where);
+    append(append(append(this.diagnostics, diagnostics), found.diagnostics), checkRawHtml(tokens, where));
     this.applyToSection(found.slideAttributes, target, start);
-    this.slide.diagrams.push(...found.diagrams);
-    this.slide.assets.push(...found.assets);
-    target.blocks.push({ kind: 'markdown', position: { line: start.line, column: start.column }, source, tokens });
+    append(this.slide.diagrams, found.diagrams);
+    append(this.slide.assets, found.assets);
+    const block: MarkdownBlock = { kind: 'markdown', position: { line: start.line, column: start.column }, source: where.source, tokens };
+    if (target.toSlideEnd) (this.noteLocations ??= new Map()).set(block, where);
+    target.blocks.push(block);
   }
+
+}
+
+/** A run of text lines as one segment; the lines' own places are kept when they are not one stretch of the file. */
+function segmentLocation(file: string, lines: readonly Line[]): SegmentLocation {
+  const start = lines[0] as Line;
+  const source = lines.map((l) => l.text).join('\n');
+  const stretch = lines.every((l, i) => l.line === start.line + i && (i === 0 || l.column === 1));
+  return stretch
+    ? { file, source, line: start.line, column: start.column }
+    : { file, source, line: start.line, column: start.column, lineStarts: lines.map((l) => ({ line: l.line, column: l.column })) };
 }
 
 function container(kind: ContainerKind, position: Position, attributes = '', attributesColumn = 0): Container {

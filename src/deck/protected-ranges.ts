@@ -28,6 +28,8 @@ export function findProtectedRanges(text: string): ProtectedRange[] {
   let indentedEnd = -1;
   let commentEnd = -1;
   const lastClose = text.lastIndexOf('-->');
+  const openers = new NextIndex(text, '<!--');
+  const backticks = new NextIndex(text, '`');
   const closeIndented = () => {
     if (indentedStart >= 0) ranges.push({ kind: 'code', start: indentedStart, end: indentedEnd });
     indentedStart = -1;
@@ -52,7 +54,7 @@ export function findProtectedRanges(text: string): ProtectedRange[] {
     } else {
       if (!blank) closeIndented();
       if (!blank) inList = LIST_ITEM.test(line) || (inList && /^\s/.test(line));
-      commentEnd = findComments(text, offset, lineEnd, lastClose, ranges);
+      commentEnd = findComments(text, offset, lineEnd, lastClose, ranges, openers, backticks);
     }
     previousBlank = blank;
     if (newline < 0) break;
@@ -69,15 +71,15 @@ export function findProtectedRanges(text: string): ProtectedRange[] {
  * last one ends. Backtick runs are counted once along the line, and a `<!--` after the text's
  * last `-->` is known to be unclosed without a search: the scan stays linear.
  */
-function findComments(text: string, lineStart: number, lineEnd: number, lastClose: number, ranges: ProtectedRange[]): number {
+function findComments(text: string, lineStart: number, lineEnd: number, lastClose: number, ranges: ProtectedRange[], openers: NextIndex, backticks: NextIndex): number {
   let from = lineStart;
   let backtickRuns = 0;
   let counted = lineStart;
   let end = -1;
   for (;;) {
-    const open = text.indexOf('<!--', from);
+    const open = openers.from(from);
     if (open < 0 || open >= lineEnd || open + 4 > lastClose) return end;
-    backtickRuns += countBacktickRuns(text, counted, open);
+    backtickRuns += countBacktickRuns(text, counted, open, backticks);
     counted = open;
     if (backtickRuns % 2 === 1) {
       from = open + 4;
@@ -94,13 +96,37 @@ function findComments(text: string, lineStart: number, lineEnd: number, lastClos
 }
 
 /** Runs of backticks in text[from, to): an odd count before a `<!--` puts it inside a code span. */
-function countBacktickRuns(text: string, from: number, to: number): number {
+function countBacktickRuns(text: string, from: number, to: number, backticks: NextIndex): number {
   let runs = 0;
-  for (let i = text.indexOf('`', from); i >= 0 && i < to; i = text.indexOf('`', i)) {
+  for (let i = backticks.from(from); i >= 0 && i < to; i = backticks.from(i)) {
     runs++;
     while (text[i] === '`') i++;
   }
   return runs;
+}
+
+/**
+ * `text.indexOf(what, from)` for `from` that only grows, each answer kept until it is passed:
+ * a line without `<!--` no longer searches the rest of the file (150,000 lines took 1.4 s).
+ */
+class NextIndex {
+  private found = -1;
+  private searchedFrom = Infinity;
+
+  constructor(
+    private readonly text: string,
+    private readonly what: string,
+  ) {}
+
+  from(position: number): number {
+    // The last answer holds for any position between where it was searched from and where it is.
+    const known = position >= this.searchedFrom && (this.found < 0 || position <= this.found);
+    if (!known) {
+      this.searchedFrom = position;
+      this.found = this.text.indexOf(this.what, position);
+    }
+    return this.found;
+  }
 }
 
 /**

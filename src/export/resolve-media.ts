@@ -44,9 +44,15 @@ export function resolveMedia(deck: Deck, options: MediaOptions, diagnostics: Dia
   const deckDir = realPath(options.deckDir);
   const urls = new Map<string, string>();
   const files = new Map<string, MediaFile>();
+  // A URL is looked up once however often slides name it; a missing one is reported at each use.
+  const lookups = new Map<string, Located>();
   for (const asset of deck.slides.flatMap((s) => s.assets)) {
     if (urls.has(asset.url)) continue;
-    const found = locate(asset.url, deckDir, root);
+    let found = lookups.get(asset.url);
+    if (!found) {
+      found = locate(asset.url, deckDir, root);
+      lookups.set(asset.url, found);
+    }
     if ('problem' in found) {
       const problem = found.problem(deck.file, asset);
       // A link is navigation: it may point at a page made later (the course index), so it never stops a build.
@@ -73,7 +79,7 @@ function locate(url: string, deckDir: string, root: string): Located {
   const candidates = [...new Set([decoded, written])].map((path) => (path.startsWith('/') ? join(root, path) : resolve(deckDir, path)));
   for (const candidate of candidates) {
     if (!isInside(root, candidate)) return { problem: outside(root) };
-    const stat = statSync(candidate, { throwIfNoEntry: false });
+    const stat = statOrNothing(candidate);
     if (!stat) continue;
     const real = realPath(candidate);
     if (!isInside(root, real)) return { problem: outside(root) };
@@ -86,6 +92,15 @@ function locate(url: string, deckDir: string, root: string): Located {
     { file, ...asset.position }, suggestion !== undefined ? `did you mean \`${suggestion}${suffix}\`?`
       : written.startsWith('/') ? `a path that starts with / is relative to the project folder (${root})`
         : 'paths are relative to the deck file; check the spelling and that the file is in the repository') };
+}
+
+/** The file's stat, or undefined when there is none (also for a path through a file: ENOTDIR). */
+function statOrNothing(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Images keep the code they always had; the other kinds are newer. */
@@ -132,7 +147,7 @@ function suggestPath(path: string, base: string, root: string): string | undefin
     out.push(match);
     dir = join(dir, match);
   }
-  const stat = statSync(dir, { throwIfNoEntry: false });
+  const stat = statOrNothing(dir);
   return stat?.isFile() && isInside(root, realPath(dir)) ? out.join('/') : undefined;
 }
 

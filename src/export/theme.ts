@@ -72,7 +72,11 @@ export function resolveTheme(name: string, deckDir: string, file: string, positi
 }
 
 function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false; // a path through a file (ENOTDIR), or one the system refuses
+  }
 }
 
 const DEFAULT_THEME = 'course';

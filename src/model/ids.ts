@@ -20,10 +20,20 @@ export function slugify(text: string, fallback = 'item'): string {
   return slug || fallback;
 }
 
-/** Makes `base` unique within `used` by appending -2, -3, … and records it. */
+/** Per set of ids, the suffix to try next for each base: 5,000 activities titled alike stay linear. */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
+/** Makes `base` unique within `used` by appending -2, -3, … (the smallest free one) and records it. */
 export function uniqueId(base: string, used: Set<string>): string {
   let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  if (used.has(id)) {
+    let suffixes = nextSuffix.get(used);
+    if (!suffixes) nextSuffix.set(used, (suffixes = new Map()));
+    // Sets only grow: every suffix below the one remembered is taken still.
+    let n = suffixes.get(base) ?? 2;
+    for (id = `${base}-${n}`; used.has(id); id = `${base}-${n}`) n++;
+    suffixes.set(base, n + 1);
+  }
   used.add(id);
   return id;
 }

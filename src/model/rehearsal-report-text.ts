@@ -2,6 +2,7 @@
  * The rehearsal report as the text `lectern rehearsal` prints: an aligned table of slides with
  * section subtotals, the totals, the activities and the slides that ran most over and under.
  */
+import { append } from './append.js';
 import { formatDuration } from './duration.js';
 import type { RehearsalReport, RehearsalSlideRow, RehearsalTotals } from './rehearsal-report.js';
 
@@ -31,7 +32,7 @@ export function formatRehearsalReport(report: RehearsalReport): string {
   const out: string[] = [];
   out.push(`Rehearsal of ${report.title || report.slug}, ${shortTime(report.startedAt)} → ${shortTime(report.finishedAt)}`);
   out.push('');
-  out.push(...formatTable(report));
+  append(out, formatTable(report));
   out.push('');
   out.push(formatTotals(report.totals));
   if (report.mismatched > 0) {
@@ -50,9 +51,9 @@ export function formatRehearsalReport(report: RehearsalReport): string {
   }
 
   out.push('');
-  out.push(...formatOutliers('Ran over most:', report.over, 'no slide ran over by 15s or more'));
+  append(out, formatOutliers('Ran over most:', report.over, 'no slide ran over by 15s or more'));
   out.push('');
-  out.push(...formatOutliers('Ran under most:', report.under, 'no slide ran under by 15s or more'));
+  append(out, formatOutliers('Ran under most:', report.under, 'no slide ran under by 15s or more'));
   return out.join('\n');
 }
 
@@ -70,7 +71,7 @@ function formatTable(report: RehearsalReport): string[] {
     }
   }
   const header = ['#', 'slide', 'planned', 'actual', '±'];
-  const widths = header.map((h, i) => Math.min(i === 1 ? 44 : 12, Math.max(h.length, ...rows.map((r) => (r.cells[i] ?? '').length))));
+  const widths = header.map((h, i) => Math.min(i === 1 ? 44 : 12, rows.reduce((widest, r) => Math.max(widest, (r.cells[i] ?? '').length), h.length)));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (i >= 2 ? c.padStart(widths[i] ?? 0) : truncate(c, widths[i] ?? 0).padEnd(widths[i] ?? 0)))
@@ -92,7 +93,7 @@ export function formatTotals(totals: RehearsalTotals): string {
 
 function formatOutliers(heading: string, rows: readonly RehearsalSlideRow[], none: string): string[] {
   if (rows.length === 0) return [`${heading} ${none}`];
-  const width = Math.max(...rows.map((r) => slideNumber(r).length));
+  const width = rows.reduce((widest, r) => Math.max(widest, slideNumber(r).length), -Infinity);
   return [
     heading,
     ...rows.map((r) =>

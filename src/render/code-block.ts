@@ -97,11 +97,13 @@ export interface CodeBlockOptions {
   steps: 'fragments' | 'final';
   /** `data-fragment-index` of the block: the second step gets it, each next step one more. */
   fragmentIndex?: number;
+  /** False: the code is shown plain, not highlighted. */
+  colour?: boolean;
 }
 
 /** The `<pre>` of one fenced code block. */
 export function renderCodeBlock(code: string, info: FenceInfo, options: CodeBlockOptions): string {
-  const { html, language } = highlightCode(code, info.language);
+  const { html, language } = options.colour === false ? { html: escapeHtml(code), language: undefined } : highlightCode(code, info.language);
   const className = `hljs${language ? ` language-${language}` : info.language ? ` language-${escapeHtml(info.language)}` : ''}`;
   const lineNumbers = info.lineNumbers;
   if (!lineNumbers || options.steps === 'final' || code.trim() === '') {

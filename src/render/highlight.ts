@@ -28,8 +28,28 @@ export const AUTO_DETECT_LANGUAGES: readonly string[] = [
  */
 const AUTO_DETECT_MIN_RELEVANCE = 5;
 
-/** An unlabelled block longer than this (a slide's worth of code many times over) is not auto-detected. */
-export const AUTO_DETECT_MAX_CHARS = 20_000;
+/**
+ * Past these sizes a block is shown plain. highlight.js spends time quadratic in the length of a
+ * word in some languages (C++: a 40,000-letter word takes 2.6 s) and in the length of the block
+ * in others (C# on prose: 40 kB take 3.7 s); a slide shows a few dozen lines, so no real block
+ * comes near. Documented under "Limits" in docs/deck-format.md.
+ */
+export const HIGHLIGHT_MAX_CHARS = 5_000;
+export const HIGHLIGHT_MAX_LINE = 300;
+/** An unlabelled block is highlighted once per candidate language to detect it: a smaller size still. */
+export const AUTO_DETECT_MAX_CHARS = 2_000;
+
+/** Too long to colour in a bounded time: the block, or one of its lines. */
+function tooLongToColour(code: string, maxChars: number): boolean {
+  if (code.length > maxChars) return true;
+  for (let start = 0; start < code.length;) {
+    const end = code.indexOf('\n', start);
+    if ((end < 0 ? code.length : end) - start > HIGHLIGHT_MAX_LINE) return true;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return false;
+}
 
 // highlight.js's registry is process-wide; these mirror what lectern has put into it.
 const registered = new Set<string>();
@@ -79,14 +99,14 @@ export function highlightCode(code: string, language: string | undefined): Highl
   const label = language?.trim();
   if (!label) return detectLanguage(code);
   const name = resolveLanguage(label);
-  if (!name) return { html: escapeHtml(code) };
+  if (!name || tooLongToColour(code, HIGHLIGHT_MAX_CHARS)) return { html: escapeHtml(code) };
   loadLanguage(name);
   return { html: hljs.highlight(code, { language: name, ignoreIllegals: true }).value, language: name };
 }
 
 function detectLanguage(code: string): HighlightResult {
   // Detection highlights the block once per candidate: past this size it stays plain.
-  if (code.length > AUTO_DETECT_MAX_CHARS) return { html: escapeHtml(code) };
+  if (tooLongToColour(code, AUTO_DETECT_MAX_CHARS)) return { html: escapeHtml(code) };
   AUTO_DETECT_LANGUAGES.forEach(loadLanguage);
   const result = hljs.highlightAuto(code, [...AUTO_DETECT_LANGUAGES]);
   if (!result.language || result.relevance < AUTO_DETECT_MIN_RELEVANCE) return { html: escapeHtml(code) };

@@ -11,6 +11,8 @@ export interface MarkdownRenderOptions {
   diagrams?: ReadonlyMap<string, string>;
   /** Code with steps (```` ```js [1|3-5] ````): every step as a fragment (default), or only the code, once (paper). */
   codeSteps?: 'fragments' | 'final';
+  /** False: code is shown plain (a deck with more code than colourCodeIn allows). */
+  colourCode?: boolean;
 }
 
 type Annotated<T> = T & Annotations;
@@ -30,6 +32,7 @@ class LecternRenderer extends Renderer {
     const { fragmentIndex, attributes } = takeStepIndex(info, token.lecternAttrs);
     const html = renderCodeBlock(token.text.replace(/\n$/, ''), info, {
       steps: this.lectern.codeSteps ?? 'fragments',
+      colour: this.lectern.colourCode ?? true,
       ...(fragmentIndex === undefined ? {} : { fragmentIndex }),
     });
     return withAttributes({ lecternAttrs: attributes }, html);

@@ -2,6 +2,7 @@ import type { ActivityBlock, Block, Deck, HandoutBlock, Slide } from '../model/d
 import { formatClock, formatDuration } from '../model/duration.js';
 import type { Schedule, ScheduleEntry } from '../model/schedule.js';
 import { escapeHtml } from './escape.js';
+import { colourCodeIn } from './code-budget.js';
 import { createMarkdownRenderer } from './markdown-renderer.js';
 import { demoteHeadings, type GuidePageOptions, printDocument, renderPrintTitle, SLIDE_PREVIEW_CSS } from './print-page.js';
 import type { RenderTokens } from './render-slides.js';
@@ -46,7 +47,7 @@ function isDarkColor(color: string): boolean {
  * what the students find about it in their handout.
  */
 export function renderGuidePage(deck: Deck, schedule: Schedule, options: GuidePageOptions): string {
-  const markdown = createMarkdownRenderer({ ...options, codeSteps: 'final' });
+  const markdown = createMarkdownRenderer({ ...options, codeSteps: 'final', colourCode: colourCodeIn(deck) });
   const render: RenderTokens = (tokens) => markdown(demoteHeadings(tokens));
   const title = deck.meta.title ?? deck.slug;
   const entries = new Map(schedule.entries.map((entry) => [entry.slideIndex, entry]));

@@ -2,6 +2,7 @@ import type { ActivityBlock, Block, Deck, HandoutBlock, Slide } from '../model/d
 import { formatDuration } from '../model/duration.js';
 import type { Schedule } from '../model/schedule.js';
 import { escapeHtml } from './escape.js';
+import { colourCodeIn } from './code-budget.js';
 import { createMarkdownRenderer } from './markdown-renderer.js';
 import {
   answerLines,
@@ -19,7 +20,7 @@ import type { RenderTokens } from './render-slides.js';
  * they are for the instructor and are not read here at all.
  */
 export function renderHandoutPage(deck: Deck, schedule: Schedule, options: PrintPageOptions): string {
-  const markdown = createMarkdownRenderer({ ...options, codeSteps: 'final' });
+  const markdown = createMarkdownRenderer({ ...options, codeSteps: 'final', colourCode: colourCodeIn(deck) });
   const render: RenderTokens = (tokens) => markdown(demoteHeadings(tokens));
   const title = deck.meta.title ?? deck.slug;
   const slides = deck.slides.filter((slide) => slide.generated !== 'title').map((slide) => renderHandoutSlide(slide, render));

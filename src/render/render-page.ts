@@ -1,6 +1,7 @@
 import type { Deck } from '../model/deck.js';
 import type { Schedule } from '../model/schedule.js';
 import { escapeHtml, scriptJson } from './escape.js';
+import { colourCodeIn } from './code-budget.js';
 import { createMarkdownRenderer, type MarkdownRenderOptions } from './markdown-renderer.js';
 import { joinSlideSections, type RenderedSlide, renderSlideSections, type SectionCache } from './render-slides.js';
 
@@ -53,7 +54,7 @@ export function renderDeckPage(deck: Deck, schedule: Schedule, options: RenderPa
 }
 
 export function renderDeck(deck: Deck, schedule: Schedule, options: RenderPageOptions): RenderedDeck {
-  const render = createMarkdownRenderer(options);
+  const render = createMarkdownRenderer({ ...options, colourCode: colourCodeIn(deck) });
   const sections = renderSlideSections(deck, schedule, render, options.sectionCache, options.assetUrl);
   const title = deck.meta.title ?? deck.slug;
   const { plugins: _ignored, ...userReveal } = deck.meta.reveal;

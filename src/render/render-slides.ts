@@ -2,6 +2,7 @@ import type { ActivityBlock, Block, Deck, DeckMeta, Slide } from '../model/deck.
 import { formatDuration } from '../model/duration.js';
 import type { Schedule } from '../model/schedule.js';
 import { attributeReferences, replaceReferences } from '../deck/html-references.js';
+import { colourCodeIn } from './code-budget.js';
 import { escapeHtml, renderAttributes } from './escape.js';
 import type { Token } from 'marked';
 
@@ -34,7 +35,8 @@ export type AssetUrl = (url: string) => string | undefined;
  */
 export function renderSlideSections(deck: Deck, schedule: Schedule, render: RenderTokens, cache?: SectionCache, assetUrl?: AssetUrl): RenderedSlide[] {
   return deck.slides.map((slide) => {
-    const stamp = cache ? JSON.stringify([cache.key, slide.index, slide.h, slide.v, schedule.entries[slide.index]?.seconds, slide.attributes, slide.generated ? deck.meta : null]) : '';
+    // Whether code is coloured is the whole deck's decision: a slide's HTML depends on it.
+    const stamp = cache ? JSON.stringify([cache.key, slide.index, slide.h, slide.v, schedule.entries[slide.index]?.seconds, slide.attributes, slide.generated ? deck.meta : null, colourCodeIn(deck)]) : '';
     const hit = cache?.sections.get(slide.blocks);
     const html = hit && hit.stamp === stamp ? hit.html : renderSlide(slide, deck.meta, schedule, render, assetUrl);
     cache?.sections.set(slide.blocks, { stamp, html });

@@ -1,5 +1,5 @@
 import type { Marked, Token } from 'marked';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { type Diagnostic, warning } from '../../diagnostics/diagnostic.js';
 import type { DeckMeta, MarkdownBlock, Position, Slide } from '../../model/deck.js';
 import type { Annotations } from '../element-comments.js';
@@ -8,7 +8,12 @@ import type { ReadingValue } from '../front-matter.js';
 import { findProtectedRanges } from '../protected-ranges.js';
 import type { SeparatorPatterns } from '../separators.js';
 import type { SlideChunk } from '../split-slides.js';
-import { positionFinder } from '../annotate-tokens.js';
+import { positionFinder, type SegmentLocation } from '../annotate-tokens.js';
+import { lexMarkdown } from '../lex-markdown.js';
+import { append } from '../../model/append.js';
+import { dropUnnameableAssets, unnameablePath } from '../asset-paths.js';
+import { MAX_ALIAS_COUNT, MAX_FRONT_MATTER_CHARS } from '../front-matter-yaml.js';
+import { findBadKey, findDeepYaml } from '../yaml-shape.js';
 
 /**
  * Marp's conventions (marpit.marp.app/directives, /image-syntax), read into lectern's Deck model:
@@ -35,14 +40,15 @@ export function marpSeparators(headingDivider: number | undefined): SeparatorPat
 /** `headingDivider` from the front matter, or from a directive comment anywhere (it is global). */
 export function findHeadingDivider(globals: Record<string, ReadingValue<unknown>>, body: string): number | undefined {
   const written = globals.headingDivider?.value ?? /<!--\s*headingDivider:\s*(\d)\s*-->/.exec(body)?.[1];
-  const level = Array.isArray(written) ? Math.max(...written.map(Number)) : Number(written);
+  const level = Array.isArray(written) ? written.map(Number).reduce((a, b) => Math.max(a, b), -Infinity) : Number(written);
   return Number.isInteger(level) && level >= 1 && level <= 6 ? level : undefined;
 }
 
 /** What a slide's comments said, read before the slide is parsed (its comments blanked out). */
 export interface MarpSlideReading {
   chunk: SlideChunk;
-  notes: { text: string; position: Position }[];
+  /** Each note's text, dedented, and where each of its lines starts in the file. */
+  notes: { text: string; position: Position; lineStarts: Position[] }[];
   /** The directives in force on this slide (inherited, local and spot). */
   directives: Directives;
   /** What the next slide inherits. */
@@ -64,7 +70,7 @@ export function readMarpComments(chunk: SlideChunk, inherited: Directives, meta:
     if (/^\s*\.(slide|element)\b/.test(body)) continue;
     const directives = asDirectives(body);
     if (directives) applyDirectives(directives, reading, meta, file, at(range.start));
-    else if (body.trim() !== '' && !MAGIC_COMMENTS.some((m) => m.test(body.trim()))) reading.notes.push({ text: dedent(body), position: at(range.start + 4) });
+    else if (body.trim() !== '' && !MAGIC_COMMENTS.some((m) => m.test(body.trim()))) reading.notes.push(dedentNote(body, range.start + 4, at));
     pieces.push(text.slice(copied, range.start), text.slice(range.start, range.end).replace(/[^\n]/g, ' '));
     copied = range.end;
   }
@@ -75,10 +81,13 @@ export function readMarpComments(chunk: SlideChunk, inherited: Directives, meta:
 
 /** A comment that is YAML naming only Marp directives (`_class: lead`, `paginate: false`). */
 function asDirectives(body: string): Directives | undefined {
-  if (!/^\s*_?[A-Za-z]+\s*:/.test(body)) return undefined;
+  // Directives are a few short lines: a long or deeply nested comment is a note, never handed to the YAML parser.
+  if (body.length > MAX_FRONT_MATTER_CHARS || !/^\s*_?[A-Za-z]+\s*:/.test(body) || findDeepYaml(body) !== undefined) return undefined;
   let value: unknown;
   try {
-    value = parseYaml(body);
+    const doc = parseDocument(body, { uniqueKeys: false, logLevel: 'error' });
+    if (doc.errors.length > 0 || findBadKey(doc)) return undefined;
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     return undefined;
   }
@@ -104,7 +113,10 @@ function applyDirectives(directives: Directives, reading: MarpSlideReading, meta
 /** Global directives, from the front matter or a comment: the ones lectern has a place for. */
 export function applyGlobal(key: string, value: unknown, meta: DeckMeta, file: string, position: Position, diagnostics: Diagnostic[]): void {
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-  if (key === 'theme' && text) {
+  if (key === 'theme' && text && unnameablePath(text) !== undefined) {
+    diagnostics.push(warning('bad-path', `the \`theme\` directive names no theme and cannot be the name of a file: ${unnameablePath(text)}`, { file, ...position },
+      'name a theme (e.g. `course`, `black`) or a .css file'));
+  } else if (key === 'theme' && text) {
     const mapped = MARP_THEMES[text];
     if (mapped) {
       meta.theme = mapped;
@@ -126,8 +138,14 @@ export function applyGlobal(key: string, value: unknown, meta: DeckMeta, file: s
 export function applyMarpToSlide(slide: Slide, reading: MarpSlideReading, marked: Marked, file: string): Diagnostic[] {
   const diagnostics = [...reading.diagnostics];
   const d = reading.directives;
-  const lex = (text: string, position: Position): MarkdownBlock => ({ kind: 'markdown', position, source: text, tokens: marked.lexer(text) });
-  for (const note of reading.notes) slide.notes.push(lex(note.text, note.position));
+  const lex = (text: string, position: Position, where: SegmentLocation = { file, source: text, ...position }): MarkdownBlock => {
+    const { tokens, diagnostics: problems } = lexMarkdown(marked, where);
+    append(diagnostics, problems);
+    return { kind: 'markdown', position, source: text, tokens };
+  };
+  // A note's lines are the comment's lines; a header's or footer's text comes from a directive, so its problems are shown at the slide.
+  const atSlide = (text: string): SegmentLocation => ({ file, source: text, ...slide.position, lineStarts: text.split('\n').map(() => slide.position) });
+  for (const note of reading.notes) slide.notes.push(lex(note.text, note.position, { file, source: note.text, ...note.position, lineStarts: note.lineStarts }));
   const attributes = slide.attributes;
   const addClass = (name: string) => (attributes.class = attributes.class ? `${attributes.class} ${name}` : name);
   if (typeof d.class === 'string' && d.class.trim()) addClass(d.class.trim());
@@ -140,11 +158,13 @@ export function applyMarpToSlide(slide: Slide, reading: MarpSlideReading, marked
   if (typeof d.backgroundRepeat === 'string') attributes['data-background-repeat'] = d.backgroundRepeat;
   if (typeof d.color === 'string') attributes.style = `${attributes.style ? `${attributes.style};` : ''}color: ${d.color}`;
   const chrome: NonNullable<Slide['chrome']> = {};
-  if (typeof d.header === 'string' && d.header.trim()) chrome.header = lex(d.header, slide.position);
-  if (typeof d.footer === 'string' && d.footer.trim()) chrome.footer = lex(d.footer, slide.position);
+  if (typeof d.header === 'string' && d.header.trim()) chrome.header = lex(d.header, slide.position, atSlide(d.header));
+  if (typeof d.footer === 'string' && d.footer.trim()) chrome.footer = lex(d.footer, slide.position, atSlide(d.footer));
   if (d.paginate === true) chrome.pageNumber = true;
   if (Object.keys(chrome).length > 0) slide.chrome = chrome;
   for (const block of slide.blocks) if (block.kind === 'markdown') readImages(block.tokens, slide, file, diagnostics);
+  // A background directive names a file too.
+  append(diagnostics, dropUnnameableAssets(slide, file));
   return diagnostics;
 }
 
@@ -244,10 +264,31 @@ function defaultFilter(name: string): string {
   return ({ blur: '10px', brightness: '1.5', contrast: '2', 'drop-shadow': '0 5px 10px rgba(0,0,0,.4)', 'hue-rotate': '180deg', opacity: '.5', saturate: '2' } as Record<string, string>)[name] ?? '1';
 }
 
-function dedent(text: string): string {
-  const lines = text.replace(/^\s*\n|\n\s*$/g, '').split('\n');
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
-  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trim();
+/**
+ * A note comment's text without its blank first and last lines and without the indentation its
+ * lines share, with where each line of the result starts in the file (at maps offsets in the slide).
+ */
+function dedentNote(body: string, bodyOffset: number, at: (offset: number) => Position): MarpSlideReading['notes'][number] {
+  const leading = /^\s*\n/.exec(body)?.[0].length ?? 0;
+  const trailing = /\n\s*$/.exec(body.slice(leading))?.[0].length ?? 0;
+  const lines = body.slice(leading, body.length - trailing).split('\n');
+  // A loop, not Math.min(...lines): a note of 200,000 lines is more arguments than a call takes.
+  let indent = Infinity;
+  for (const line of lines) if (line.trim()) indent = Math.min(indent, /^\s*/.exec(line)?.[0].length ?? 0);
+  const cut = Number.isFinite(indent) ? indent : 0;
+  const lineStarts: Position[] = [];
+  let offset = bodyOffset + leading;
+  const kept = lines.map((line) => {
+    lineStarts.push(at(offset + Math.min(cut, line.length)));
+    offset += line.length + 1;
+    return line.slice(cut);
+  });
+  // What trim() takes off the front is blanks of the first line (the blank lines went above).
+  const joined = kept.join('\n');
+  const text = joined.trim();
+  const first = lineStarts[0];
+  if (first) lineStarts[0] = { line: first.line, column: first.column + (joined.length - joined.trimStart().length) };
+  return { text, position: lineStarts[0] ?? at(bodyOffset), lineStarts };
 }
 
 /** The front matter's Marp directives: global ones applied to the deck, local ones returned to start the first slide with. */
