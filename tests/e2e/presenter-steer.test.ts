@@ -7,6 +7,7 @@ import type { ManagedBrowser } from '../../src/browser/launch-browser.js';
 import { type LiveServer, startLiveServer } from '../../src/server/live-server.js';
 import { openServedPage, startBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/cli.js';
+import { openLiveSocket } from '../helpers/live-socket.js';
 import { waitFor } from '../helpers/wait.js';
 
 declare const Reveal: { getIndices(): { h: number; v: number; f?: number } };
@@ -296,15 +297,7 @@ describe('presenter view: black screen and pause', () => {
 
   it('ignores the screen message from an audience socket, and junk modes from the presenter', async () => {
     const audience = await openAudience();
-    const connect = async (hello: object) => {
-      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/__lectern/ws`);
-      const messages: { type: string }[] = [];
-      ws.on('message', (data) => messages.push(JSON.parse(String(data)) as { type: string }));
-      await new Promise((resolve) => ws.once('open', resolve));
-      ws.send(JSON.stringify(hello));
-      await waitFor(() => messages.length > 0);
-      return { ws, messages };
-    };
+    const connect = (hello: object) => openLiveSocket(server.url, hello);
     const intruder = await connect({ type: 'hello', slug: 'steer', role: 'audience' });
     intruder.ws.send(JSON.stringify({ type: 'screen', mode: 'black' }));
     const presenter = await connect({ type: 'hello', slug: 'steer', role: 'presenter', token: server.token });

@@ -2,12 +2,11 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { ManagedBrowser } from '../../src/browser/launch-browser.js';
 import { type LiveServer, startLiveServer } from '../../src/server/live-server.js';
 import { openServedPage, openSpeakerView, startBrowser } from '../helpers/browser.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { waitFor } from '../helpers/wait.js';
+import { openLiveSocket } from '../helpers/live-socket.js';
 
 declare const Reveal: { getIndices(): { h: number; v: number; f?: number }; slide(h: number, v?: number): void };
 
@@ -22,15 +21,7 @@ let deckFile: string;
 const openPage = (path: string): Promise<Page> => openServedPage(browser, `${server.url}${path}`, { deck: true });
 
 /** A websocket client, as a phone or a second laptop would open one. */
-async function socket(hello: object): Promise<{ ws: WebSocket; messages: { type: string }[] }> {
-  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/__lectern/ws`);
-  const messages: { type: string }[] = [];
-  ws.on('message', (data) => messages.push(JSON.parse(String(data)) as { type: string }));
-  await new Promise((resolve) => ws.once('open', resolve));
-  ws.send(JSON.stringify(hello));
-  await waitFor(() => messages.length > 0);
-  return { ws, messages };
-}
+const socket = (hello: object) => openLiveSocket(server.url, hello);
 
 beforeAll(async () => {
   work = tempDir();
