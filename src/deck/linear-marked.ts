@@ -1,4 +1,4 @@
-import { Lexer, Marked, type MarkedOptions, type Rules, Tokenizer } from 'marked';
+import { Lexer, Marked, type MarkedOptions, type Rules } from 'marked';
 
 /**
  * RFC 5321's limit on an address's local part. marked's GFM rules look for a bare email
@@ -100,31 +100,7 @@ export class LinearLexer extends Lexer {
   }
 }
 
-/** Runs one of marked's own tokenizer steps with the linear rules in place of its own. */
-function withLinearRules<T>(tokenizer: Tokenizer, step: () => T): T {
-  const rules = tokenizer.rules;
-  tokenizer.rules = linearRules(rules);
-  try {
-    return step();
-  } finally {
-    tokenizer.rules = rules;
-  }
-}
-
-/**
- * The Markdown reader of a deck: GFM. Read segments with LinearLexer (lex-markdown.ts); the
- * email rules are bounded here too, for a caller that uses `marked.lexer` directly.
- */
+/** The Markdown reader of a deck: GFM, every segment read with LinearLexer (lex-markdown.ts). */
 export function createMarked(): Marked {
-  return new Marked({
-    gfm: true,
-    tokenizer: {
-      url(src) {
-        return withLinearRules(this, () => Tokenizer.prototype.url.call(this, src));
-      },
-      inlineText(src) {
-        return withLinearRules(this, () => Tokenizer.prototype.inlineText.call(this, src));
-      },
-    },
-  });
+  return new Marked({ gfm: true });
 }
