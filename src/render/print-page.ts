@@ -107,32 +107,8 @@ th { background: #e8eef2; }
 .print-title__meta { margin: 0; font-size: 9.5pt; color: #5b6770; }
 .print-label { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 8pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; color: #5b6770; }
 .print-lines { min-height: calc(var(--lines, 3) * ${LINE_MM}mm); background-image: repeating-linear-gradient(to bottom, transparent 0, transparent ${LINE_MM - 0.5}mm, #a9b4bb ${LINE_MM - 0.5}mm, #a9b4bb ${LINE_MM - 0.25}mm, transparent ${LINE_MM - 0.25}mm, transparent ${LINE_MM}mm); }
-.print-notes { margin: 2mm 0 4mm; break-inside: avoid; }
-.print-notes .print-lines { --lines: 3; }
-.print-worksheet { margin: 3mm 0 4mm; border: 0.5mm solid #2b5c73; border-radius: 1.5mm; padding: 3mm 4mm 4mm; break-inside: avoid; page-break-inside: avoid; }
-.print-worksheet__header { display: flex; align-items: baseline; gap: 3mm; margin-bottom: 2mm; }
-.print-worksheet__header h3 { margin: 0; flex: 1; }
-.print-worksheet__time { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-weight: 700; color: #2b5c73; }
-.print-worksheet__answer { margin-top: 3mm; border-top: 0.25mm dashed #a9b4bb; padding-top: 1mm; }
 .print-handout { margin: 3mm 0 4mm; border-left: 1.5mm solid #c08a1e; background: #fdf6e7; padding: 2.5mm 4mm; break-inside: avoid; }
 .print-handout > .print-label { display: block; margin-bottom: 1mm; color: #8a5f0c; }
-.print-schedule { font-size: 9.5pt; margin-bottom: 6mm; }
-.print-schedule td.num, .print-schedule th.num { text-align: right; white-space: nowrap; }
-.print-schedule tfoot td { font-weight: 700; background: #f3f6f8; }
-.print-schedule .print-over { color: #b3123c; }
-.print-card { display: grid; grid-template-columns: 80mm 1fr; gap: 5mm; margin: 0 0 5mm; padding-top: 3mm; border-top: 0.3mm solid #c9d6de; break-inside: avoid; page-break-inside: avoid; }
-.print-card h2 { margin-top: 0; font-size: 12pt; }
-.print-card__picture { align-self: start; aspect-ratio: 16 / 9; width: 100%; border: 0.3mm solid #9aa6ae; overflow: hidden; background: #f3f6f8; display: flex; align-items: center; justify-content: center; text-align: center; padding: 2mm; }
-.print-card__picture img { display: block; width: 100%; height: 100%; object-fit: contain; }
-.print-card__picture:has(.slide-preview) { padding: 0; display: block; }
-.slide-preview { display: block; width: 100%; height: 100%; }
-.print-card__picture:has(img) { padding: 0; background: #fff; }
-.print-card__placeholder { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 12pt; font-weight: 600; color: #3d4b55; }
-.print-card__timing { margin: 0 0 1.5mm; font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 9pt; color: #5b6770; }
-.print-card__notes { margin-bottom: 2mm; }
-.print-card__activity { margin: 2mm 0; padding: 2mm 3mm; border: 0.4mm solid #2b5c73; border-radius: 1mm; }
-.print-card__activity h3 { margin: 0 0 1mm; font-size: 10.5pt; }
-.print-card__activity-time { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 9pt; font-weight: 700; color: #2b5c73; margin-left: 1mm; }
 .print-muted { color: #5b6770; font-style: italic; }
 ${HIGHLIGHT_CSS}`;
 }
@@ -145,6 +121,8 @@ export interface PrintDocument {
   body: string;
   /** Stylesheets the page links (the guide's slide previews use the deck's own). */
   stylesheets?: readonly string[];
+  /** The document's own rules (handout, guide), after the shared ones. */
+  styles: string;
 }
 
 /** The whole page around a document's body: no scripts; only the deck's own stylesheets linked. */
@@ -158,7 +136,7 @@ export function printDocument(doc: PrintDocument): string {
 <meta charset="utf-8">
 <meta name="generator" content="lectern">${author}
 <title>${escapeHtml(doc.title)}</title>${links}
-<style>${printStyles(doc.paper)}</style>
+<style>${printStyles(doc.paper)}${doc.styles}</style>
 </head>
 <body>
 ${doc.body}

@@ -7,6 +7,27 @@ import { createMarkdownRenderer } from './markdown-renderer.js';
 import { demoteHeadings, type GuidePageOptions, printDocument, renderPrintTitle, SLIDE_PREVIEW_CSS } from './print-page.js';
 import type { RenderTokens } from './render-slides.js';
 
+/** The guide's own print rules: the schedule table and one card per slide. */
+const GUIDE_STYLES = `
+.print-schedule { font-size: 9.5pt; margin-bottom: 6mm; }
+.print-schedule td.num, .print-schedule th.num { text-align: right; white-space: nowrap; }
+.print-schedule tfoot td { font-weight: 700; background: #f3f6f8; }
+.print-schedule .print-over { color: #b3123c; }
+.print-card { display: grid; grid-template-columns: 80mm 1fr; gap: 5mm; margin: 0 0 5mm; padding-top: 3mm; border-top: 0.3mm solid #c9d6de; break-inside: avoid; page-break-inside: avoid; }
+.print-card h2 { margin-top: 0; font-size: 12pt; }
+.print-card__picture { align-self: start; aspect-ratio: 16 / 9; width: 100%; border: 0.3mm solid #9aa6ae; overflow: hidden; background: #f3f6f8; display: flex; align-items: center; justify-content: center; text-align: center; padding: 2mm; }
+.print-card__picture img { display: block; width: 100%; height: 100%; object-fit: contain; }
+.print-card__picture:has(.slide-preview) { padding: 0; display: block; }
+.slide-preview { display: block; width: 100%; height: 100%; }
+.print-card__picture:has(img) { padding: 0; background: #fff; }
+.print-card__placeholder { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 12pt; font-weight: 600; color: #3d4b55; }
+.print-card__timing { margin: 0 0 1.5mm; font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 9pt; color: #5b6770; }
+.print-card__notes { margin-bottom: 2mm; }
+.print-card__activity { margin: 2mm 0; padding: 2mm 3mm; border: 0.4mm solid #2b5c73; border-radius: 1mm; }
+.print-card__activity h3 { margin: 0 0 1mm; font-size: 10.5pt; }
+.print-card__activity-time { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 9pt; font-weight: 700; color: #2b5c73; margin-left: 1mm; }
+`;
+
 /** The slide as itself (vector), else its screenshot, else its title in a box. */
 function renderPicture(slide: Slide, options: GuidePageOptions): string {
   const section = options.previews?.sections.get(slide.index);
@@ -67,6 +88,7 @@ ${cards.join('\n')}
     title: `${title} — Instructor guide`,
     ...(deck.meta.author ? { author: deck.meta.author } : {}),
     paper: options.paper,
+    styles: GUIDE_STYLES,
     body,
   });
 }

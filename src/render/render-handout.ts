@@ -14,6 +14,17 @@ import {
 } from './print-page.js';
 import type { RenderTokens } from './render-slides.js';
 
+/** The handout's own print rules: a slide's block, worksheets, lines to write notes on. */
+const HANDOUT_STYLES = `
+.print-notes { margin: 2mm 0 4mm; break-inside: avoid; }
+.print-notes .print-lines { --lines: 3; }
+.print-worksheet { margin: 3mm 0 4mm; border: 0.5mm solid #2b5c73; border-radius: 1.5mm; padding: 3mm 4mm 4mm; break-inside: avoid; page-break-inside: avoid; }
+.print-worksheet__header { display: flex; align-items: baseline; gap: 3mm; margin-bottom: 2mm; }
+.print-worksheet__header h3 { margin: 0; flex: 1; }
+.print-worksheet__time { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-weight: 700; color: #2b5c73; }
+.print-worksheet__answer { margin-top: 3mm; border-top: 0.25mm dashed #a9b4bb; padding-top: 1mm; }
+`;
+
 /**
  * The student handout: every slide's content re-flowed for paper, activities as worksheets
  * with room to answer, `::: handout` material in its own box. Speaker notes never appear:
@@ -33,6 +44,7 @@ ${slides.join('\n')}
     title: `${title} — Student handout`,
     ...(deck.meta.author ? { author: deck.meta.author } : {}),
     paper: options.paper,
+    styles: HANDOUT_STYLES,
     body,
   });
 }
