@@ -25,22 +25,27 @@ export function contactSeconds(module: CourseModule): number {
   return module.durationSeconds ?? module.plannedSeconds;
 }
 
+/** A planned time, with the session length it is planned into when there is one. */
+function plannedOf(plannedSeconds: number, sessionSeconds: number | undefined): string {
+  return sessionSeconds === undefined
+    ? formatDuration(plannedSeconds)
+    : `${formatDuration(plannedSeconds)} <span class="of">of ${formatDuration(sessionSeconds)}</span>`;
+}
+
 /** The course's front page: one row per module with links to its deck and handouts. */
 export function renderCourseIndex(modules: readonly CourseModule[]): string {
   const sorted = sortModules(modules);
   const course = sorted.find((m) => m.course)?.course ?? 'Course';
   const total = sorted.reduce((sum, m) => sum + contactSeconds(m), 0);
+  const planned = sorted.reduce((sum, m) => sum + m.plannedSeconds, 0);
   const rows = sorted.map((m) => {
     const downloads = m.downloads.map((d) => `<a href="${escapeHtml(d.href)}">${escapeHtml(d.label)}</a>`).join(' · ');
-    const planned = m.durationSeconds !== undefined
-      ? `${formatDuration(m.plannedSeconds)} <span class="of">of ${formatDuration(m.durationSeconds)}</span>`
-      : formatDuration(m.plannedSeconds);
     return `<tr>
 <td class="num">${escapeHtml(m.module ?? '')}</td>
 <td><a class="deck" href="${escapeHtml(m.slug)}/index.html">${escapeHtml(m.title)}</a>${downloads ? `<div class="downloads">${downloads}</div>` : ''}</td>
 <td class="num">${m.slides}</td>
 <td class="num">${m.activities}</td>
-<td class="num">${planned}</td>
+<td class="num">${plannedOf(m.plannedSeconds, m.durationSeconds)}</td>
 </tr>`;
   });
   return `<!doctype html>
@@ -70,13 +75,13 @@ tfoot td { font-weight: 600; background: #eef1f5; }
 <body>
 <main>
 <h1>${escapeHtml(course)}</h1>
-<p class="lead">${sorted.length} module${sorted.length === 1 ? '' : 's'} · ${formatDuration(total)} of contact time</p>
+<p class="lead">${sorted.length} module${sorted.length === 1 ? '' : 's'} · ${formatDuration(total)} of contact time · ${formatDuration(planned)} planned</p>
 <table>
 <thead><tr><th class="num">Module</th><th>Title</th><th class="num">Slides</th><th class="num">Activities</th><th class="num">Planned</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-<tfoot><tr><td></td><td>Total contact time</td><td class="num">${sorted.reduce((n, m) => n + m.slides, 0)}</td><td class="num">${sorted.reduce((n, m) => n + m.activities, 0)}</td><td class="num">${formatDuration(total)}</td></tr></tfoot>
+<tfoot><tr><td></td><td>Total</td><td class="num">${sorted.reduce((n, m) => n + m.slides, 0)}</td><td class="num">${sorted.reduce((n, m) => n + m.activities, 0)}</td><td class="num">${plannedOf(planned, sorted.some((m) => m.durationSeconds !== undefined) ? total : undefined)}</td></tr></tfoot>
 </table>
 </main>
 </body>

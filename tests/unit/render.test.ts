@@ -95,13 +95,20 @@ describe('renderDeckPage', () => {
 describe('course index', () => {
   it('lists modules by number with their totals', () => {
     const html = renderCourseIndex([
-      { slug: 'm6', title: 'Advanced', module: '6', course: 'CI/CD', slides: 20, activities: 3, plannedSeconds: 7000, durationSeconds: 7200, downloads: [] },
+      { slug: 'm6', title: 'Advanced', module: '6', course: 'CI/CD', slides: 20, activities: 3, plannedSeconds: 6840, durationSeconds: 7200, downloads: [] },
       { slug: 'm1', title: 'Foundations', module: '1', slides: 15, activities: 3, plannedSeconds: 5400, durationSeconds: 5400, downloads: [{ label: 'Slides PDF', href: 'm1/m1.slides.pdf' }] },
     ]);
     expect(html.indexOf('Foundations')).toBeLessThan(html.indexOf('Advanced'));
     expect(html).toContain('<a class="deck" href="m1/index.html">Foundations</a>');
     expect(html).toContain('<a href="m1/m1.slides.pdf">Slides PDF</a>');
-    expect(html).toContain('2 modules · 3h 30m of contact time');
+    expect(html).toContain('2 modules · 3h 30m of contact time · 3h 24m planned');
+    // The planned total is the sum of the plans, with the sessions' total beside it.
+    expect(html).toMatch(/<td>Total<\/td>.*<td class="num">3h 24m <span class="of">of 3h 30m<\/span><\/td><\/tr><\/tfoot>/);
+  });
+
+  it('gives the planned total alone when no module has a session length', () => {
+    const html = renderCourseIndex([{ slug: 'm1', title: 'One', slides: 3, activities: 0, plannedSeconds: 600, downloads: [] }]);
+    expect(html).toMatch(/<td>Total<\/td>.*<td class="num">10m<\/td><\/tr><\/tfoot>/);
   });
 });
 
