@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/deck/parse-deck.js';
-import { slideActivities } from '../../src/model/deck.js';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Token } from 'marked';
+import { type Slide, slideActivities } from '../../src/model/deck.js';
 import { planSchedule } from '../../src/model/schedule.js';
 
 // The course's own decks are the examples users copy: they must stay clean and keep showing
@@ -13,6 +14,12 @@ function load(slug: string) {
   const parsed = parseDeck(source, file, slug);
   const planned = planSchedule(parsed.deck);
   return { source, deck: parsed.deck, diagnostics: [...parsed.diagnostics, ...planned.diagnostics], schedule: planned.schedule };
+}
+
+/** What a slide shows (its blocks' source, activities' included), never its speaker notes. */
+function shownText(slide: Slide): string {
+  const raw = (tokens: readonly Token[]) => tokens.map((t) => t.raw).join('');
+  return slide.blocks.map((b) => (b.kind === 'activity' ? `${b.title}\n${b.children.map((c) => raw(c.tokens)).join('')}` : b.kind === 'markdown' ? raw(b.tokens) : '')).join('\n');
 }
 
 describe.each(['module-1-foundations', 'module-6-advanced'])('course deck %s', (slug) => {
@@ -67,5 +74,21 @@ describe('course content', () => {
     expect(source).toMatch(/Which strategy fits/);
     expect(source).toMatch(/What to adopt first/);
     expect(deck.meta.titleSlide).toBe(false);
+  });
+
+  it('say what the seeds say: MTTR beside DORA\'s "time to restore", the discussion named, compliance on a slide', () => {
+    const one = load('module-1-foundations').deck;
+    expect(one.slides.some((s) => /MTTR/.test(shownText(s)) && /time to restore/i.test(shownText(s)))).toBe(true);
+    expect(one.slides.flatMap(slideActivities).map((a) => a.title)).toContain('Discussion: release pain points');
+    const six = load('module-6-advanced').deck;
+    expect(six.slides.some((s) => /SOC 2/.test(shownText(s)) && /HIPAA/.test(shownText(s)) && /GDPR/.test(shownText(s)))).toBe(true);
+  });
+
+  it('one module shows an image, described by its alt text, from a file that exists', () => {
+    const images = ['module-1-foundations', 'module-6-advanced'].flatMap((slug) =>
+      load(slug).deck.slides.flatMap((s) => s.assets.filter((a) => a.kind === 'image')));
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(existsSync(join('decks', image.url)), image.url).toBe(true);
+    expect(load('module-1-foundations').source).toMatch(/!\[[^\]]{20,}\]\(media\/pytest-failure\.png\)/);
   });
 });
