@@ -5,6 +5,8 @@ import { type Diagnostic, warning } from '../diagnostics/diagnostic.js';
 import type { ManagedBrowser } from './launch-browser.js';
 
 export const OVERFLOW_HINT = 'split the slide with `---` or `----`, shorten it, or make the code or image smaller';
+export const IMAGE_OVERFLOW_HINT =
+  'make it smaller, e.g. ![alt](x.png){height=300px} or {width=50%}; an image alone in its paragraph, with no size, fits the space the slide leaves';
 export const CODE_CLIPPED_HINT =
   'the block scrolls, so part of it stays hidden on screen: shorten the code or split it over two slides';
 export const IMAGE_FAILED_HINT =
@@ -21,12 +23,17 @@ const TOLERANCE_PX = 4;
 /** What the page reports for one slide. */
 interface SlideMeasure {
   line: number | null;
+  /** The element that reaches past the slide's edge first, when the build marked elements with their place (sourcePositions). */
+  culprit: { line: number; column: number; what: string; edge: 'bottom' | 'right' } | null;
   overflowY: number;
   overflowX: number;
-  failedImages: string[];
+  failedImages: Located<{ src: string }>[];
   /** Pixels hidden in each code block that scrolls (the theme caps their height). */
-  clippedCode: number[];
+  clippedCode: Located<{ hidden: number }>[];
 }
+
+/** Something found on a slide, with the line and column of its element when the build marked it (sourcePositions). */
+type Located<T> = T & { line?: number; column?: number };
 
 interface RevealLike {
   isReady(): boolean;
@@ -77,13 +84,18 @@ function toDiagnostics(measures: SlideMeasure[], deckFile: string): Diagnostic[]
     const overflow = Math.max(measure.overflowY, measure.overflowX);
     if (overflow > 0) {
       const direction = measure.overflowY >= measure.overflowX ? '' : ' sideways';
-      diagnostics.push(warning('slide-overflow', `slide overflows${direction} by ${overflow} px`, span, OVERFLOW_HINT));
+      const culprit = measure.culprit;
+      if (culprit) {
+        diagnostics.push(warning('slide-overflow', `slide overflows${direction} by ${overflow} px: this ${culprit.what} reaches past its ${culprit.edge} edge`,
+          { file: deckFile, line: culprit.line, column: culprit.column }, culprit.what === 'image' ? IMAGE_OVERFLOW_HINT : OVERFLOW_HINT));
+      } else diagnostics.push(warning('slide-overflow', `slide overflows${direction} by ${overflow} px`, span, OVERFLOW_HINT));
     }
-    for (const hidden of measure.clippedCode) {
-      diagnostics.push(warning('code-overflow', `code block is cut off by ${hidden} px`, span, CODE_CLIPPED_HINT));
+    const at = (found: Located<object>) => (found.line ? { file: deckFile, line: found.line, column: found.column ?? 1 } : span);
+    for (const code of measure.clippedCode) {
+      diagnostics.push(warning('code-overflow', `code block is cut off by ${code.hidden} px`, at(code), CODE_CLIPPED_HINT));
     }
-    for (const src of measure.failedImages) {
-      diagnostics.push(warning('image-failed', `image \`${src}\` failed to load`, span, IMAGE_FAILED_HINT));
+    for (const image of measure.failedImages) {
+      diagnostics.push(warning('image-failed', `image \`${image.src}\` failed to load`, at(image), IMAGE_FAILED_HINT));
     }
   }
   return diagnostics;
@@ -174,6 +186,36 @@ async function measureSlides(imageTimeoutMs: number, tolerance: number): Promise
     new Promise((resolve) => setTimeout(resolve, imageTimeoutMs)),
   ]);
 
+  const box = document.querySelector('.reveal .slides') as HTMLElement;
+  const placeOf = (element: HTMLElement) =>
+    element.dataset.lecternLine ? { line: Number(element.dataset.lecternLine), column: Number(element.dataset.lecternColumn) || 1 } : {};
+  const names: Record<string, string> = {
+    IMG: 'image', P: 'paragraph', LI: 'list item', UL: 'list', OL: 'list', PRE: 'code block', TABLE: 'table',
+    BLOCKQUOTE: 'quote', FIGURE: 'diagram', HR: 'rule', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading',
+  };
+  /**
+   * The element that overflows: the first (in document order) that reaches past the slide's edge,
+   * then its innermost descendant that does too (the list item, not the list; the image, not its
+   * paragraph). Only elements that carry their place in the deck count (sourcePositions).
+   */
+  const findCulprit = (slide: HTMLElement, edge: 'bottom' | 'right'): SlideMeasure['culprit'] => {
+    const frame = box.getBoundingClientRect();
+    // The slides are scaled to the window: a tolerance in slide pixels is this many on screen.
+    const scale = frame.width / width;
+    const past = (element: Element) => {
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) return false;
+      return edge === 'bottom' ? rect.bottom > frame.bottom + tolerance * scale : rect.right > frame.right + tolerance * scale;
+    };
+    let found: HTMLElement | undefined;
+    for (const element of Array.from(slide.querySelectorAll<HTMLElement>('[data-lectern-line]'))) {
+      if (!past(element)) continue;
+      if (found && !found.contains(element)) break;
+      found = element;
+    }
+    if (!found) return null;
+    return { line: Number(found.dataset.lecternLine), column: Number(found.dataset.lecternColumn) || 1, what: names[found.tagName] ?? 'element', edge };
+  };
   const showFragments = (root: Element) => {
     for (const fragment of Array.from(root.querySelectorAll('.fragment'))) fragment.classList.add('visible');
   };
@@ -188,7 +230,7 @@ async function measureSlides(imageTimeoutMs: number, tolerance: number): Promise
     const wide = Math.max(slide.scrollWidth, slide.offsetWidth);
     const overflowY = tall - height > tolerance ? Math.round(tall - height) : 0;
     const overflowX = wide - width > tolerance ? Math.round(wide - width) : 0;
-    const clippedCode: number[] = [];
+    const clippedCode: SlideMeasure['clippedCode'] = [];
     for (const pre of Array.from(slide.querySelectorAll<HTMLElement>('pre'))) {
       let hidden = 0;
       for (const block of [pre, ...Array.from(pre.children).filter((c): c is HTMLElement => c.tagName === 'CODE')]) {
@@ -196,18 +238,19 @@ async function measureSlides(imageTimeoutMs: number, tolerance: number): Promise
         if (!/auto|scroll|hidden/.test(style.overflowX + style.overflowY)) continue;
         hidden = Math.max(hidden, block.scrollHeight - block.clientHeight, block.scrollWidth - block.clientWidth);
       }
-      if (hidden > tolerance) clippedCode.push(Math.round(hidden));
+      if (hidden > tolerance) clippedCode.push({ hidden: Math.round(hidden), ...placeOf(pre) });
     }
-    const failedImages: string[] = [];
+    const failedImages: SlideMeasure['failedImages'] = [];
     for (const img of Array.from(slide.querySelectorAll<HTMLImageElement>('img'))) {
       const src = img.getAttribute('src');
       if (!src || !img.complete || img.naturalWidth !== 0) continue;
       // An SVG without a size also has naturalWidth 0; decode() fails only for a broken image.
       const broken = await img.decode().then(() => false, () => true);
-      if (broken) failedImages.push(src);
+      if (broken) failedImages.push({ src, ...placeOf(img) });
     }
     const line = slide.dataset.lecternLine ? Number(slide.dataset.lecternLine) : null;
-    results.push({ line: Number.isFinite(line) ? line : null, overflowY, overflowX, failedImages, clippedCode });
+    const culprit = overflowY > 0 || overflowX > 0 ? findCulprit(slide, overflowY >= overflowX ? 'bottom' : 'right') : null;
+    results.push({ line: Number.isFinite(line) ? line : null, culprit, overflowY, overflowX, failedImages, clippedCode });
   }
   reveal.slide(0, 0);
   return results;

@@ -2,13 +2,14 @@ import { BROWSER_INSTALL_HINT } from '../browser/find-browser.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { buildDecks } from '../export/build-decks.js';
 import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
-import { countBySeverity, describeDeck, displayPath, printDiagnostics, useColor } from './print.js';
+import { LayoutRenderer } from './layout-renderer.js';
+import { countBySeverity, describeDeck, describeWarnings, displayPath, printDiagnostics, useColor } from './print.js';
 import { deckInputs } from './deck-inputs.js';
 import { separatorFlags } from './separator-flags.js';
 
 /**
  * `lectern build`: one summary line per deck; exit 1 when any deck has errors, or when its
- * diagrams needed a browser and none was found (the HTML is still written).
+ * diagrams (or --render) needed a browser and none was found (the HTML is still written).
  */
 export async function runBuild(positionals: string[], values: Record<string, unknown>): Promise<number> {
   const inputs = deckInputs('build', positionals);
@@ -19,7 +20,10 @@ export async function runBuild(positionals: string[], values: Record<string, unk
     const separators = separatorFlags(values);
     const result = await buildDecks(inputs.files, { outDir, courseIndex: inputs.fromFolder, ...(diagrams ? { diagrams } : {}), ...(separators ? { separators } : {}) });
     let failed = false;
+    // --render: each deck is laid out in Chromium as `check --render` does; a plain build starts no browser for it.
+    const layout = values.render === true ? new LayoutRenderer(session, diagrams) : undefined;
     for (const { compiled, outputDir } of result.decks) {
+      if (layout && !(await layout.addLayoutProblems(compiled, separators ? { separators } : {}))) failed = true;
       printDiagnostics(compiled, color);
       const { errors, warnings } = countBySeverity(compiled.diagnostics);
       failed ||= errors > 0;
@@ -27,8 +31,7 @@ export async function runBuild(positionals: string[], values: Record<string, unk
       if (errors > 0 && !outputDir) process.stdout.write(`✗ ${compiled.file}: ${counts}, not built\n`);
       else if (errors > 0) process.stdout.write(`✗ ${compiled.slug}: ${counts}, built without the broken diagrams → ${displayPath(`${outputDir}/index.html`)}\n`);
       else if (!values.quiet) {
-        const warned = warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
-        process.stdout.write(`✓ ${compiled.slug}: ${describeDeck(compiled)}${warned} → ${displayPath(`${outputDir}/index.html`)}\n`);
+        process.stdout.write(`✓ ${compiled.slug}: ${describeDeck(compiled)}${describeWarnings(warnings)} → ${displayPath(`${outputDir}/index.html`)}\n`);
       }
     }
     if (result.indexFile && !values.quiet) process.stdout.write(`  course index → ${displayPath(result.indexFile)}\n`);

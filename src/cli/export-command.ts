@@ -3,7 +3,8 @@ import { BrowserNotFoundError } from '../browser/launch-browser.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { type ExportProgress, exportDecks, PDF_KIND_NAMES, type PdfKind } from '../export/pdf/export-decks.js';
 import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
-import { countBySeverity, describeDeck, displayPath, printDiagnostics, useColor } from './print.js';
+import { LayoutRenderer } from './layout-renderer.js';
+import { countBySeverity, describeDeck, describeWarnings, displayPath, printDiagnostics, useColor } from './print.js';
 import { deckInputs } from './deck-inputs.js';
 import { separatorFlags } from './separator-flags.js';
 import { UsageError } from './usage-error.js';
@@ -30,12 +31,15 @@ export async function runExport(positionals: string[], values: Record<string, un
       onProgress: (event) => progress(event, values.quiet === true),
     });
     let failed = false;
+    // The browser is open anyway: each deck is laid out as `check --render` does, so an overflow is a located warning, not a silent ✓.
+    const layout = new LayoutRenderer(session, diagrams);
     for (const { compiled, outputDir } of result.build.decks) {
+      await layout.addLayoutProblems(compiled, separators ? { separators } : {});
       printDiagnostics(compiled, color);
-      const { errors } = countBySeverity(compiled.diagnostics);
+      const { errors, warnings } = countBySeverity(compiled.diagnostics);
       failed ||= errors > 0;
       if (errors > 0) process.stdout.write(`✗ ${compiled.file}: ${errors} error${errors === 1 ? '' : 's'}, no PDFs\n`);
-      else if (!values.quiet) process.stdout.write(`✓ ${compiled.slug}: ${describeDeck(compiled)} → ${displayPath(`${outputDir}/index.html`)}\n`);
+      else if (!values.quiet) process.stdout.write(`✓ ${compiled.slug}: ${describeDeck(compiled)}${describeWarnings(warnings)} → ${displayPath(`${outputDir}/index.html`)}\n`);
     }
     if (result.build.indexFile && !values.quiet) process.stdout.write(`  course index → ${displayPath(result.build.indexFile)}\n`);
     const summary = describeDiagrams(diagrams, session);

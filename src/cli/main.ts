@@ -6,10 +6,11 @@ export const HELP = `lectern: Markdown lesson modules → offline reveal.js deck
 
 Usage:
   lectern build <deck.md|dir>... [--out dist]    write <out>/<slug>/index.html for each deck
-                                                 (a folder also gets <out>/index.html, the course index)
+        [--render]                               (a folder also gets <out>/index.html, the course index);
+                                                 --render also lays the slides out, as check --render
   lectern export <deck.md|dir>... [--out dist]   build, then write <slug>.slides.pdf, .handout.pdf
-        [--only slides,handout,guide]            and .guide.pdf beside each deck's index.html
-        [--paper A4|Letter]
+        [--only slides,handout,guide]            and .guide.pdf beside each deck's index.html; warns
+        [--paper A4|Letter]                      about overflowing slides, as check --render
   lectern check <deck.md|dir>... [--render]      report every problem and print each deck's schedule;
                                                  --render also lays the slides out in Chromium and
                                                  warns about overflowing slides and broken images
@@ -47,7 +48,7 @@ const COMMON = { 'no-color': { type: 'boolean' }, help: { type: 'boolean', short
 
 const COMMANDS: Record<string, Command> = {
   build: {
-    options: { ...COMMON, ...SEPARATOR_OPTIONS, out: { type: 'string', short: 'o', default: 'dist' }, quiet: { type: 'boolean', short: 'q' }, browser: { type: 'string' } },
+    options: { ...COMMON, ...SEPARATOR_OPTIONS, out: { type: 'string', short: 'o', default: 'dist' }, quiet: { type: 'boolean', short: 'q' }, render: { type: 'boolean' }, browser: { type: 'string' } },
     run: async (positionals, values) => (await import('./build-command.js')).runBuild(positionals, values),
   },
   export: {

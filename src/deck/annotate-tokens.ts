@@ -4,6 +4,8 @@ import type { AssetRef, Diagram, Position } from '../model/deck.js';
 import { contentHash } from '../model/ids.js';
 import { type AnyToken, type Cell, readElementComments } from './element-comments.js';
 import { findHtmlReferences, isFileLink, isLocalPath, isRemote } from './html-references.js';
+import { readImageAttributeBlock } from './image-attributes.js';
+import { append } from '../model/append.js';
 import { locator } from './split-slides.js';
 
 export { isLocalPath, isRemote } from './html-references.js';
@@ -42,6 +44,7 @@ export function annotateTokens(tokens: Token[], where: SegmentLocation): Annotat
   const positionAt = positionFinder(where);
   walk(tokens as AnyToken[], where.source, 0, [], (token, offset, parents, siblings, index) => {
     const position = positionAt(offset);
+    token.lecternPosition = position;
     if (token.type === 'code' && (token as { lang?: string }).lang?.trim().toLowerCase() === 'mermaid') {
       const source = (token as { text: string }).text;
       const diagram: Diagram = { id: `d${contentHash(source)}`, source, position };
@@ -49,6 +52,7 @@ export function annotateTokens(tokens: Token[], where: SegmentLocation): Annotat
       result.diagrams.push(diagram);
     } else if (token.type === 'image') {
       collectAsset(result, 'image', (token as { href: string }).href, position, where.file);
+      append(result.diagnostics, readImageAttributeBlock(token, siblings[index + 1], offset + token.raw.length, positionAt, where.file));
     } else if (token.type === 'link') {
       // Links to the web or to another deck are navigation, not files to ship.
       const href = (token as { href: string }).href;

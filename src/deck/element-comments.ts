@@ -11,6 +11,13 @@ export interface Annotations {
   lecternHidden?: boolean;
   /** A mermaid fence: the id of its Diagram. */
   lecternDiagram?: string;
+  /** Where the token starts in the deck file: the layout check reports an overflow at the element's line. */
+  lecternPosition?: Position;
+  /**
+   * A paragraph that is one image alone, directly in the slide: `fit` shrinks the image into the
+   * height the slide leaves (never past its own size), `fill` is reveal.js's `r-stretch` (also enlarges).
+   */
+  lecternFit?: 'fit' | 'fill';
 }
 
 export type AnyToken = Token & Annotations & { tokens?: Token[]; items?: Token[]; header?: Cell[]; rows?: Cell[][]; text?: string };

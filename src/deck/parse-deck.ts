@@ -10,6 +10,7 @@ import { type DeckReadingInput, resolveReadingOptions } from './reading-options.
 import { findSeparatorLookalike } from './separator-lookalikes.js';
 import { compileSeparators, LECTERN_SEPARATORS } from './separators.js';
 import { splitSlides } from './split-slides.js';
+import { markLoneImages } from './lone-images.js';
 
 export interface ParseDeckResult {
   deck: Deck;
@@ -71,6 +72,8 @@ export function parseDeck(source: string, file: string, slug: string, cache?: Sl
     if (!parsed) {
       parsed = parseSlide(chunk, slides.length, context);
       if (marpReading) append(parsed.diagnostics, applyMarpToSlide(parsed.slide, marpReading, marked, file));
+      // After Marp's image syntax, which hides backgrounds and sizes images.
+      markLoneImages(parsed.slide);
     } else for (const activity of slideActivities(parsed.slide)) context.activityIds.add(activity.id);
     cache?.next.set(key, parsed);
     if (cache) for (const activity of slideActivities(parsed.slide)) idsDigest = contentHash(`${idsDigest}\n${activity.id}`) + contentHash(`${activity.id}\n${idsDigest}`);

@@ -68,6 +68,8 @@ export interface CompileOptions {
   projectRoot?: string;
   /** `--separator`, `--vertical-separator`, `--notes-separator`; reveal-md.json is found beside the deck or where lectern runs. */
   separators?: Partial<SeparatorPatterns>;
+  /** For the layout check only: every block element carries its line and column in the deck file. */
+  sourcePositions?: boolean;
 }
 
 export interface IncrementalState {
@@ -138,6 +140,7 @@ async function compileDeckOrThrow(file: string, options: CompileOptions): Promis
     diagrams: drawn?.svgs ?? new Map(),
     ...(drawn?.inPage && bundle ? { inPageDiagrams: drawn.inPage } : {}),
     ...(options.live ? { live: true } : {}),
+    ...(options.sourcePositions ? { sourcePositions: true } : {}),
     ...(options.incremental ? { sectionCache: renderCache(options.incremental.sections, theme.css, drawn?.svgs, media) } : {}),
   });
   if (options.incremental) result.incremental = { slides: nextSlides, sections: options.incremental.sections };

@@ -13,6 +13,12 @@ export interface MarkdownRenderOptions {
   codeSteps?: 'fragments' | 'final';
   /** False: code is shown plain (a deck with more code than colourCodeIn allows). */
   colourCode?: boolean;
+  /**
+   * Block elements and images carry their place in the deck file (`data-lectern-line`,
+   * `data-lectern-column`), so the layout check (`check --render`) reports an overflow at the
+   * element that overflows. Off for the decks people open: a line number in every tag is noise.
+   */
+  sourcePositions?: boolean;
 }
 
 type Annotated<T> = T & Annotations;
@@ -27,7 +33,7 @@ class LecternRenderer extends Renderer {
   }
 
   override code(token: Annotated<Tokens.Code>): string {
-    if (token.lecternDiagram) return withAttributes(token, this.diagram(token.lecternDiagram, token.text));
+    if (token.lecternDiagram) return this.located(token, withAttributes(token, this.diagram(token.lecternDiagram, token.text)));
     const info = parseFenceInfo(token.lang);
     const { fragmentIndex, attributes } = takeStepIndex(info, token.lecternAttrs);
     const html = renderCodeBlock(token.text.replace(/\n$/, ''), info, {
@@ -35,7 +41,14 @@ class LecternRenderer extends Renderer {
       colour: this.lectern.colourCode ?? true,
       ...(fragmentIndex === undefined ? {} : { fragmentIndex }),
     });
-    return withAttributes({ lecternAttrs: attributes }, html);
+    return this.located(token, withAttributes({ lecternAttrs: attributes }, html));
+  }
+
+  /** Adds the token's line and column to its first tag, when asked (see sourcePositions). */
+  private located(token: Annotations, html: string): string {
+    const at = token.lecternPosition;
+    if (!this.lectern.sourcePositions || !at) return html;
+    return withAttributes({ lecternAttrs: { 'data-lectern-line': String(at.line), 'data-lectern-column': String(at.column) } }, html);
   }
 
   private diagram(id: string, source: string): string {
@@ -47,12 +60,14 @@ class LecternRenderer extends Renderer {
   /** Raw HTML as written, but every file it names (src, poster, srcset, href…) pointing at the copy. */
   override html(token: Annotated<Tokens.HTML | Tokens.Tag>): string {
     if (token.lecternHidden) return '';
+    // Raw HTML is located only as a block that starts with a tag (a comment or text has none to carry it).
+    const located = (html: string) => (token.block && /^\s*<[A-Za-z]/.test(html) ? this.located(token, html) : html);
     const assetUrl = this.lectern.assetUrl;
-    if (!assetUrl) return token.text;
-    return replaceReferences(token.text, findHtmlReferences(token.text), (url) => {
+    if (!assetUrl) return located(token.text);
+    return located(replaceReferences(token.text, findHtmlReferences(token.text), (url) => {
       const local = assetUrl(url);
       return local === undefined ? undefined : escapeHtml(local);
-    });
+    }));
   }
 
   override image(token: Annotated<Tokens.Image>): string {
@@ -60,33 +75,42 @@ class LecternRenderer extends Renderer {
     if (token.lecternHidden) return '';
     const local = this.lectern.assetUrl?.(token.href);
     const rewritten = local === undefined ? token : { ...token, href: local };
-    return withAttributes(token, super.image(rewritten));
+    return this.located(token, withAttributes(token, super.image(rewritten)));
   }
 
+  /**
+   * A slide's lone image (deck/lone-images.ts) is the one child of a paragraph that reveal.js
+   * stretches (`r-stretch`) to the height the slide leaves, on screen and in the print view;
+   * lectern.css fits the image inside it.
+   */
   override paragraph(token: Annotated<Tokens.Paragraph>): string {
     if (token.lecternHidden) return '';
-    return withAttributes(token, super.paragraph(token));
+    if (token.lecternFit) {
+      const classes = token.lecternFit === 'fill' ? 'lectern-fit lectern-fit--fill r-stretch' : 'lectern-fit r-stretch';
+      return this.located(token, withAttributes(token, `<p class="${classes}">${this.parser.parseInline(token.tokens)}</p>\n`));
+    }
+    return this.located(token, withAttributes(token, super.paragraph(token)));
   }
   override heading(token: Annotated<Tokens.Heading>): string {
-    return withAttributes(token, super.heading(token));
+    return this.located(token, withAttributes(token, super.heading(token)));
   }
   override list(token: Annotated<Tokens.List>): string {
-    return withAttributes(token, super.list(token));
+    return this.located(token, withAttributes(token, super.list(token)));
   }
   override listitem(token: Annotated<Tokens.ListItem>): string {
-    return withAttributes(token, super.listitem(token));
+    return this.located(token, withAttributes(token, super.listitem(token)));
   }
   override blockquote(token: Annotated<Tokens.Blockquote>): string {
-    return withAttributes(token, super.blockquote(token));
+    return this.located(token, withAttributes(token, super.blockquote(token)));
   }
   override table(token: Annotated<Tokens.Table>): string {
-    return withAttributes(token, super.table(token));
+    return this.located(token, withAttributes(token, super.table(token)));
   }
   override tablecell(token: Annotated<Tokens.TableCell>): string {
     return withAttributes(token, super.tablecell(token));
   }
   override hr(token: Annotated<Tokens.Hr>): string {
-    return withAttributes(token, super.hr(token));
+    return this.located(token, withAttributes(token, super.hr(token)));
   }
   override strong(token: Annotated<Tokens.Strong>): string {
     return withAttributes(token, super.strong(token));

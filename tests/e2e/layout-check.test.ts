@@ -39,16 +39,20 @@ describe('lectern check --render', () => {
     writeFileSync(deck, DECK);
     const result = await runCli(['check', '--render', deck]);
     expect(result.code).toBe(0);
-    const overflow = /deck\.md:5:1: warning: slide overflows by (\d+) px/.exec(result.stderr);
+    // At the element that overflows: the first bullet that reaches past the slide's bottom edge.
+    const overflow = /deck\.md:(\d+):1: warning: slide overflows by (\d+) px: this list item reaches past its bottom edge/.exec(result.stderr);
     expect(overflow, result.stderr).not.toBeNull();
-    expect(Number(overflow?.[1])).toBeGreaterThan(100);
+    expect(Number(overflow?.[2])).toBeGreaterThan(100);
+    const firstCut = Number(overflow?.[1]);
+    expect(firstCut).toBeGreaterThan(lineOf('- bullet line 5'));
+    expect(firstCut).toBeLessThan(lineOf('- bullet line 15'));
     expect(result.stderr).toContain('hint: split the slide');
     // The normal slide's chunk starts on the line after its `---`.
     const normalLine = lineOf('## A normal slide') - 1;
     expect(result.stderr).not.toContain(`deck.md:${normalLine}:1`);
     expect(result.stderr).not.toContain(`deck.md:${normalLine + 1}:1`);
-    const imageLine = lineOf('## A broken image') - 1;
-    expect(result.stderr).toContain(`deck.md:${imageLine}:1: warning: image \`data:image/png;base64,AAAA\` failed to load`);
+    // At the <img> itself (check --render builds with every element's line).
+    expect(result.stderr).toContain(`deck.md:${lineOf('<img src="data:')}:1: warning: image \`data:image/png;base64,AAAA\` failed to load`);
     expect(result.stderr.match(/warning:/g)).toHaveLength(2);
     expect(result.stdout).toContain('0 errors, 2 warnings');
   });

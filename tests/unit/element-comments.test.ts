@@ -49,7 +49,8 @@ describe('.element comments as reveal.js applies them', () => {
 
   it('takes the paragraph of an image when the comment stands on the next line (a block of its own, as reveal.js 6 reads it)', () => {
     const out = html('Test', '', '![Example](pic.png)', '<!-- .element: class="reveal stretch" -->');
-    expect(out).toContain('<p class="reveal stretch"><img src="pic.png" alt="Example"></p>');
+    // The slide's lone image also gets lectern's fitting paragraph (deck/lone-images.ts); the comment's classes join it.
+    expect(out).toContain('<p class="lectern-fit r-stretch reveal stretch"><img src="pic.png" alt="Example"></p>');
   });
 });
 
