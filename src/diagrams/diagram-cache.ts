@@ -13,9 +13,15 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.LECTERN_CACHE_DIR ?? '.lectern-cache', 'diagrams');
 }
 
-/** The cache key: what changes the picture (source, Mermaid's version, the theme's settings). */
+/**
+ * What lectern does to Mermaid's drawing (diagram-renderer.ts, commit-labels.ts): raise it when
+ * that changes, so drawings cached by an older lectern are drawn again.
+ */
+const DRAWING_REVISION = 2;
+
+/** The cache key: what changes the picture (source, Mermaid's version, the theme's settings, lectern's touches). */
 export function diagramKey(source: string, mermaidVersion: string, config: MermaidConfig): string {
-  return createHash('sha256').update(JSON.stringify([source, mermaidVersion, config])).digest('hex').slice(0, 32);
+  return createHash('sha256').update(JSON.stringify([source, mermaidVersion, config, DRAWING_REVISION])).digest('hex').slice(0, 32);
 }
 
 export async function readCached(dir: string, key: string): Promise<DiagramResult | undefined> {

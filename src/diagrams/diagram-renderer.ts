@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { openPage } from '../browser/open-page.js';
 import type { BrowserSession } from '../browser/browser-session.js';
+import { clearCommitLabels } from './commit-labels.js';
 import { type DiagramResult, readCached, writeCached } from './diagram-cache.js';
 import type { MermaidFailure } from './diagram-errors.js';
 import type { MermaidConfig } from './mermaid-config.js';
@@ -112,8 +113,14 @@ declare const mermaid: {
   render(id: string, source: string): Promise<{ svg: string }>;
 };
 
+/** Mermaid's drawing, then lectern's touches to it (commit labels off the branch lines). */
+async function drawOne(page: Page, job: DiagramJob): Promise<DiagramResult> {
+  const result = await drawWithMermaid(page, job);
+  return 'svg' in result ? { svg: await page.evaluate(clearCommitLabels, result.svg) } : result;
+}
+
 /** Runs in the page: Mermaid parses first, so a syntax error comes back with its line. */
-function drawOne(page: Page, job: DiagramJob): Promise<DiagramResult> {
+function drawWithMermaid(page: Page, job: DiagramJob): Promise<DiagramResult> {
   return page.evaluate(
     async (source: string, config: MermaidConfig, id: string): Promise<DiagramResult> => {
       document.body.style.fontFamily = config.fontFamily;

@@ -10,13 +10,30 @@ export interface MermaidConfig {
   theme: 'base';
   fontFamily: string;
   themeVariables: Record<string, string | boolean>;
-  flowchart: { htmlLabels: boolean; useMaxWidth: boolean };
-  gitGraph: { useMaxWidth: boolean };
+  /** Rules added to the SVG's own stylesheet, in place while Mermaid measures its labels. */
+  themeCSS: string;
+  flowchart: { htmlLabels: boolean; useMaxWidth: boolean; nodeSpacing: number; rankSpacing: number; padding: number; wrappingWidth: number; diagramPadding: number };
+  gitGraph: { useMaxWidth: boolean; rotateCommitLabel: boolean };
   sequence: { useMaxWidth: boolean };
 }
 
-/** Mermaid measures its labels at this size; the SVG then scales to the slide as a whole. */
-const FONT_SIZE = '20px';
+/** A theme that names no body size (reveal.js's own themes name one): reveal's usual 40px. */
+const DEFAULT_BODY_PX = 40;
+
+/**
+ * Sizes for a diagram whose text must read at 60 % of the body text or more once the SVG is
+ * scaled into the slide. A wide flowchart is scaled down, so it is drawn with labels as large as
+ * the body, wrapped narrow and spaced tight, which keeps it narrow; a gitGraph is short and wide
+ * and scaled up about twice, so its labels are drawn at about a third of the body.
+ */
+function diagramSizes(bodyPx: number) {
+  return {
+    fontSize: `${bodyPx}px`,
+    commitLabelFontSize: `${Math.round(bodyPx * 0.32)}px`,
+    branchLabelFontSize: `${Math.round(bodyPx * 0.42)}px`,
+    flowchart: { nodeSpacing: 24, rankSpacing: 24, padding: 12, wrappingWidth: Math.round(bodyPx * 3.4), diagramPadding: 4 },
+  };
+}
 
 export function mermaidConfigForTheme(css: string): MermaidConfig {
   const vars = customProperties(css);
@@ -29,6 +46,7 @@ export function mermaidConfigForTheme(css: string): MermaidConfig {
   const muted = pick('--lectern-muted') ?? text;
   const font = pick('--r-main-font') ?? 'sans-serif';
   const dark = isDark(background);
+  const sizes = diagramSizes(pixels(pick('--r-main-font-size')) ?? DEFAULT_BODY_PX);
   const branches = [accent, pick('--lectern-warning') ?? '#a15c00', pick('--lectern-ok') ?? '#16794a', pick('--lectern-danger') ?? '#b3261e'];
   const gitColors: Record<string, string> = {};
   branches.forEach((color, i) => {
@@ -46,7 +64,7 @@ export function mermaidConfigForTheme(css: string): MermaidConfig {
       darkMode: dark,
       background,
       fontFamily: font,
-      fontSize: FONT_SIZE,
+      fontSize: sizes.fontSize,
       primaryColor: panel,
       primaryBorderColor: accent,
       primaryTextColor: text,
@@ -65,13 +83,18 @@ export function mermaidConfigForTheme(css: string): MermaidConfig {
       nodeTextColor: text,
       commitLabelColor: text,
       commitLabelBackground: background,
+      commitLabelFontSize: sizes.commitLabelFontSize,
+      tagLabelFontSize: sizes.commitLabelFontSize,
       tagLabelColor: text,
       tagLabelBackground: panel,
       tagLabelBorder: accent,
       ...gitColors,
     },
-    flowchart: { htmlLabels: true, useMaxWidth: true },
-    gitGraph: { useMaxWidth: true },
+    // Branch names take the diagram's font size, far larger than its commit labels.
+    themeCSS: `.branchLabel { font-size: ${sizes.branchLabelFontSize}; }`,
+    flowchart: { htmlLabels: true, useMaxWidth: true, ...sizes.flowchart },
+    // Labels turned 45° lie across the branch lines: level ones, moved clear of the lines (commit-labels.ts).
+    gitGraph: { useMaxWidth: true, rotateCommitLabel: false },
     sequence: { useMaxWidth: true },
   };
 }
@@ -89,6 +112,12 @@ export function customProperties(css: string): Map<string, string> {
       return found === undefined ? '' : resolve(found, depth + 1);
     });
   return new Map([...raw].map(([name, value]) => [name, resolve(value, 0)]));
+}
+
+/** A CSS length in px (`38px`, `38`), else undefined: an em or rem size has no fixed pixels here. */
+function pixels(value: string | undefined): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)(px)?$/.exec(value?.trim() ?? '');
+  return match ? Number(match[1]) : undefined;
 }
 
 function rgb(color: string): [number, number, number] | undefined {

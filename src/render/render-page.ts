@@ -74,7 +74,7 @@ export function renderDeck(deck: Deck, schedule: Schedule, options: RenderPageOp
 ${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}${deck.meta.css ? `\n<style>\n${deck.meta.css.replace(/<\/style/gi, '<\\/style')}</style>` : ''}
 </head>
 <body>
-<div class="reveal"${deck.meta.dialect === 'marp' ? ` data-lectern-dialect="marp" style="--lectern-slide-height: ${escapeHtml(String((config as Record<string, unknown>).height ?? 720))}px"` : ''}>
+<div class="reveal"${deck.meta.dialect === 'marp' ? ' data-lectern-dialect="marp"' : ''}${slideSizeStyle(config)}>
 <div class="slides" data-lectern-total="${deck.slides.length}">
 ${joinSlideSections(sections)}
 </div>
@@ -92,4 +92,23 @@ Reveal.initialize(config).then(() => LecternClient.start(Reveal, ${scriptJson(st
 </html>
 `;
   return { html, sections };
+}
+
+/**
+ * The slide's size as CSS variables on `.reveal`: the theme's safe margin is a share of the slide's
+ * height (a padding percentage would be of its width), and the print view sizes Marp pages by it.
+ * A size reveal.js reads as a percentage of the window has no fixed height: the CSS falls back.
+ */
+function slideSizeStyle(config: Record<string, unknown>): string {
+  const pixels = (value: unknown) => {
+    const number = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+    return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : undefined;
+  };
+  const width = pixels(config.width);
+  const height = pixels(config.height);
+  const declarations = [
+    ...(width === undefined ? [] : [`--lectern-slide-width: ${width}px`]),
+    ...(height === undefined ? [] : [`--lectern-slide-height: ${height}px`]),
+  ];
+  return declarations.length > 0 ? ` style="${escapeHtml(declarations.join('; '))}"` : '';
 }
