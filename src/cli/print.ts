@@ -3,7 +3,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.j
 import { formatDiagnostics } from '../diagnostics/format.js';
 import type { CompiledDeck } from '../export/compile-deck.js';
 import { formatClock, formatDuration } from '../model/duration.js';
-import type { Schedule } from '../model/schedule.js';
+import { DERIVED_TIME_MARK, derivedTimeLegend, isDerivedTime, type Schedule } from '../model/schedule.js';
 
 export function useColor(values: Record<string, unknown>, stream: NodeJS.WriteStream): boolean {
   return !values['no-color'] && !process.env.NO_COLOR && stream.isTTY === true;
@@ -25,6 +25,11 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: n
   return { errors, warnings: diagnostics.length - errors };
 }
 
+/** `, 2 warnings` after a deck's ✓, or nothing. */
+export function describeWarnings(warnings: number): string {
+  return warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -43,7 +48,7 @@ export function describeDeck(compiled: CompiledDeck): string {
 export function formatSchedule(schedule: Schedule): string {
   const rows = schedule.entries.map((e) => [
     formatClock(e.startSeconds),
-    formatDuration(e.seconds) + (e.source === 'share' || e.source === 'default' ? '*' : ''),
+    formatDuration(e.seconds) + (isDerivedTime(e) ? DERIVED_TIME_MARK : ''),
     `${e.h + 1}${e.v > 0 ? `.${e.v + 1}` : ''}`,
     e.v === 0 ? e.section : '',
     e.title,
@@ -57,9 +62,7 @@ export function formatSchedule(schedule: Schedule): string {
   const total = schedule.durationSeconds !== undefined
     ? `total ${formatDuration(schedule.totalSeconds)} of ${formatDuration(schedule.durationSeconds)}`
     : `total ${formatDuration(schedule.totalSeconds)}`;
-  const note = schedule.entries.some((e) => e.source === 'share' || e.source === 'default')
-    ? '  (* no time set: an equal share of what the duration leaves, or 2m without a duration)'
-    : '';
+  const note = schedule.entries.some(isDerivedTime) ? `  (${derivedTimeLegend()})` : '';
   return [line(header), ...rows.map(line), `${total}${note}`].join('\n');
 }
 

@@ -8,6 +8,23 @@ export const REVEAL_DEFAULT_SLIDE_SECONDS = 120;
 /** Where a slide's planned time came from. */
 export type TimeSource = 'slide' | 'activity' | 'share' | 'default';
 
+/**
+ * A time lectern worked out for a slide with no `time=` of its own or of its activities: an
+ * equal share of what the duration leaves, or reveal's default. The terminal and the guide mark
+ * such times with DERIVED_TIME_MARK and explain it with derivedTimeLegend, so neither passes
+ * a share off as a time the author planned.
+ */
+export function isDerivedTime(entry: Pick<ScheduleEntry, 'source'>): boolean {
+  return entry.source === 'share' || entry.source === 'default';
+}
+
+export const DERIVED_TIME_MARK = '*';
+
+/** What the mark means: `* no time set: an equal share of what the duration leaves, or 2m without a duration`. */
+export function derivedTimeLegend(): string {
+  return `${DERIVED_TIME_MARK} no time set: an equal share of what the duration leaves, or ${formatDuration(REVEAL_DEFAULT_SLIDE_SECONDS)} without a duration`;
+}
+
 export interface ScheduleEntry {
   slideIndex: number;
   h: number;

@@ -33,7 +33,7 @@ export interface GuidePageOptions extends PrintPageOptions {
  * Height of one ruled answer line. The rule sits just above the band's end: a rule touching
  * the end would bleed into the top of the area, where the repeating gradient wraps.
  */
-const LINE_MM = 7.5;
+export const RULED_LINE_MM = 7.5;
 
 /** Light highlight.js colours: code must stay readable on paper and in greyscale. */
 const HIGHLIGHT_CSS = `
@@ -55,22 +55,34 @@ const HIGHLIGHT_CSS = `
 `;
 
 /**
- * Inside a slide preview's shadow root (the guide): the slide at its own 1280×720, scaled to
- * the 80 mm column (80 mm = 302.36 px), every fragment shown. The shadow root keeps the
- * guide's styles and the deck's apart; the theme's variables still inherit from the page.
+ * Inside a slide preview's shadow root (the guide): the slide at its own 1280×720, zoomed to the
+ * picture's width (`--lectern-preview-zoom`, set by the guide per picture), every fragment shown.
+ * The shadow root keeps the guide's styles and the deck's apart; the theme's variables and the
+ * zoom still inherit from the page.
  */
 export const SLIDE_PREVIEW_CSS = `:host { display: block; position: relative; width: 100%; height: 100%; overflow: hidden; background: var(--r-background-color, #fff); }
-.reveal { position: absolute; left: 0; top: 0; width: 1280px; height: 720px; zoom: 0.23622; overflow: hidden; }
+.reveal { position: absolute; left: 0; top: 0; width: 1280px; height: 720px; zoom: var(--lectern-preview-zoom, 0.23622); overflow: hidden; }
 .reveal .slides { position: absolute; inset: 0; width: 1280px; height: 720px; margin: 0; transform: none; perspective: none; pointer-events: none; }
-.reveal .slides > section { display: flex !important; flex-direction: column; justify-content: center; position: absolute !important; top: 0 !important; left: 0 !important; width: 1280px !important; height: 720px !important; padding: 0 26px; box-sizing: border-box; transform: none !important; opacity: 1 !important; visibility: visible !important; }
+.reveal .slides > section { display: flex !important; flex-direction: column; justify-content: safe center; position: absolute !important; top: 0 !important; left: 0 !important; width: 1280px !important; height: 720px !important; padding: 0 26px; box-sizing: border-box; transform: none !important; opacity: 1 !important; visibility: visible !important; }
+/* A flex item with auto side margins (a diagram's figure) would shrink to its content, and an SVG 100% wide with it to a 300 px default: on the slide it is a block as wide as the slide's content. */
+.reveal .slides > section > .lectern-diagram { width: 100%; }
+/* A picture as tall as the slide's content (the guide's full-width ones): the blank above and below is paper, not information. */
+:host(.slide-preview--fit) .reveal, :host(.slide-preview--fit) .reveal .slides { position: relative; height: auto; }
+:host(.slide-preview--fit) .reveal .slides > section { position: relative !important; height: auto !important; }
 .reveal .fragment { opacity: 1 !important; visibility: visible !important; transform: none !important; }
 .reveal aside.notes { display: none; }
 :host(.slide-preview--dark) .reveal .slides > section, :host(.slide-preview--dark) .reveal h1, :host(.slide-preview--dark) .reveal h2, :host(.slide-preview--dark) .reveal h3 { color: #fff; }`;
 
+/** The printed documents' page margins (`@page`); the handout's fitting lays pages out with them. */
+export const PRINT_MARGINS_MM = { top: 16, side: 14, bottom: 18 } as const;
+
+/** Paper sizes in millimetres, portrait. */
+export const PAPER_MM = { A4: { width: 210, height: 297 }, Letter: { width: 215.9, height: 279.4 } } as const;
+
 /** The stylesheet both printed documents share; the paper size goes into `@page`. */
 export function printStyles(paper: PrintPageOptions['paper']): string {
   return `
-@page { size: ${paper} portrait; margin: 16mm 14mm 18mm; }
+@page { size: ${paper} portrait; margin: ${PRINT_MARGINS_MM.top}mm ${PRINT_MARGINS_MM.side}mm ${PRINT_MARGINS_MM.bottom}mm; }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: "Source Serif 4", "Source Serif Pro", Charter, "Bitstream Charter", Georgia, "DejaVu Serif", serif; font-size: 10.5pt; line-height: 1.45; color: #1b1f23; background: #fff; }
@@ -106,7 +118,7 @@ th { background: #e8eef2; }
 .print-title__subtitle { margin: 0 0 1.5mm; font-size: 12pt; color: #3d4b55; }
 .print-title__meta { margin: 0; font-size: 9.5pt; color: #5b6770; }
 .print-label { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 8pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; color: #5b6770; }
-.print-lines { min-height: calc(var(--lines, 3) * ${LINE_MM}mm); background-image: repeating-linear-gradient(to bottom, transparent 0, transparent ${LINE_MM - 0.5}mm, #a9b4bb ${LINE_MM - 0.5}mm, #a9b4bb ${LINE_MM - 0.25}mm, transparent ${LINE_MM - 0.25}mm, transparent ${LINE_MM}mm); }
+.print-lines { min-height: calc(var(--lines, 3) * ${RULED_LINE_MM}mm); background-image: repeating-linear-gradient(to bottom, transparent 0, transparent ${RULED_LINE_MM - 0.5}mm, #a9b4bb ${RULED_LINE_MM - 0.5}mm, #a9b4bb ${RULED_LINE_MM - 0.25}mm, transparent ${RULED_LINE_MM - 0.25}mm, transparent ${RULED_LINE_MM}mm); }
 .print-handout { margin: 3mm 0 4mm; border-left: 1.5mm solid #c08a1e; background: #fdf6e7; padding: 2.5mm 4mm; break-inside: avoid; }
 .print-handout > .print-label { display: block; margin-bottom: 1mm; color: #8a5f0c; }
 .print-muted { color: #5b6770; font-style: italic; }

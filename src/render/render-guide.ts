@@ -3,8 +3,10 @@ import { formatClock, formatDuration } from '../model/duration.js';
 import type { Schedule, ScheduleEntry } from '../model/schedule.js';
 import { escapeHtml } from './escape.js';
 import { colourCodeIn } from './code-budget.js';
+import { COLUMN_PICTURE_MM, renderPicture, slideDetail, textWidthMm } from './guide-picture.js';
+import { markedTime, renderScheduleTable } from './guide-schedule.js';
 import { createMarkdownRenderer } from './markdown-renderer.js';
-import { demoteHeadings, type GuidePageOptions, printDocument, renderPrintTitle, SLIDE_PREVIEW_CSS } from './print-page.js';
+import { demoteHeadings, type GuidePageOptions, printDocument, renderPrintTitle } from './print-page.js';
 import type { RenderTokens } from './render-slides.js';
 
 /** The guide's own print rules: the schedule table and one card per slide. */
@@ -13,6 +15,8 @@ const GUIDE_STYLES = `
 .print-schedule td.num, .print-schedule th.num { text-align: right; white-space: nowrap; }
 .print-schedule tfoot td { font-weight: 700; background: #f3f6f8; }
 .print-schedule .print-over { color: #b3123c; }
+.print-schedule:has(+ .print-schedule__legend) { margin-bottom: 1.5mm; }
+.print-schedule__legend { margin: 0 0 6mm; font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 9pt; color: #5b6770; }
 .print-card { display: grid; grid-template-columns: 80mm 1fr; gap: 5mm; margin: 0 0 5mm; padding-top: 3mm; border-top: 0.3mm solid #c9d6de; break-inside: avoid; page-break-inside: avoid; }
 .print-card h2 { margin-top: 0; font-size: 12pt; }
 .print-card__picture { align-self: start; aspect-ratio: 16 / 9; width: 100%; border: 0.3mm solid #9aa6ae; overflow: hidden; background: #f3f6f8; display: flex; align-items: center; justify-content: center; text-align: center; padding: 2mm; }
@@ -25,42 +29,14 @@ const GUIDE_STYLES = `
 .print-card__notes { margin-bottom: 2mm; }
 .print-card__activity { margin: 2mm 0; padding: 2mm 3mm; border: 0.4mm solid #2b5c73; border-radius: 1mm; }
 .print-card__activity h3 { margin: 0 0 1mm; font-size: 10.5pt; }
+/* A slide with a diagram, code or a table: title and timing, the picture across the text width, the notes under it. */
+.print-card--wide { display: block; break-inside: auto; page-break-inside: auto; }
+.print-card__head { break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+.print-card--wide .print-card__picture { margin: 0 0 3mm; }
+.print-card--wide .print-card__picture:has(.slide-preview--fit) { aspect-ratio: auto; }
+.print-card--wide .slide-preview--fit { height: auto; }
 .print-card__activity-time { font-family: "Source Sans 3", Helvetica, Arial, sans-serif; font-size: 9pt; font-weight: 700; color: #2b5c73; margin-left: 1mm; }
 `;
-
-/** The slide as itself (vector), else its screenshot, else its title in a box. */
-function renderPicture(slide: Slide, options: GuidePageOptions): string {
-  const section = options.previews?.sections.get(slide.index);
-  if (section !== undefined) {
-    const background = slideBackground(section);
-    const style = background ? ` style="background: ${escapeHtml(background.css)}"` : '';
-    const links = options.previews?.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('') ?? '';
-    // A declarative shadow root: the deck's CSS styles the slide and nothing else, with no script.
-    return `<div class="slide-preview${background?.dark ? ' slide-preview--dark' : ''}"${style}><template shadowrootmode="open">${links}<style>${SLIDE_PREVIEW_CSS}</style><div class="reveal"><div class="slides">${section}</div></div></template></div>`;
-  }
-  const thumbnail = options.thumbnails?.get(slide.index);
-  return thumbnail
-    ? `<img src="${escapeHtml(thumbnail)}" alt="${escapeHtml(`Slide ${slide.index + 1}: ${slide.title}`)}">`
-    : `<span class="print-card__placeholder">${escapeHtml(slide.title)}</span>`;
-}
-
-/** reveal.js draws `data-background` with script; the preview needs it as CSS. */
-function slideBackground(section: string): { css: string; dark: boolean } | undefined {
-  const open = /^<section\b[^>]*>/.exec(section)?.[0] ?? '';
-  const color = /\sdata-background(?:-color)?="([^"]+)"/.exec(open)?.[1];
-  const image = /\sdata-background-image="([^"]+)"/.exec(open)?.[1];
-  if (image) return { css: `center / cover no-repeat url("${image.replace(/"/g, '%22')}")`, dark: false };
-  if (!color || !/^(#[0-9a-f]{3,8}|rgba?\([^)]*\)|[a-z]+)$/i.test(color)) return undefined;
-  return { css: color, dark: isDarkColor(color) };
-}
-
-function isDarkColor(color: string): boolean {
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color)?.[1];
-  if (!hex) return false;
-  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
-  const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16) / 255) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45;
-}
 
 /**
  * The instructor guide: the schedule first (it is what the instructor checks the clock
@@ -73,8 +49,12 @@ export function renderGuidePage(deck: Deck, schedule: Schedule, options: GuidePa
   const title = deck.meta.title ?? deck.slug;
   const entries = new Map(schedule.entries.map((entry) => [entry.slideIndex, entry]));
   const rehearsal = options.rehearsal;
-  const cards = deck.slides.map((slide) =>
-    renderCard(slide, entries.get(slide.index), renderPicture(slide, options), render, rehearsal?.get(slide.index)));
+  const cards = deck.slides.map((slide) => {
+    // Only a slide whose diagram, code or table the notes may point at gets the full width: the guide stays short.
+    const wide = slideDetail(slide) !== undefined;
+    const picture = wide ? renderPicture(slide, options, textWidthMm(options.paper), true) : renderPicture(slide, options, COLUMN_PICTURE_MM);
+    return renderCard(slide, { entry: entries.get(slide.index), picture, wide, rehearsedSeconds: rehearsal?.get(slide.index) }, render);
+  });
   const body = `${renderPrintTitle(deck.meta, title, schedule, 'Instructor guide')}
 <main class="print-guide-page">
 <h2 id="schedule">Schedule</h2>
@@ -93,65 +73,41 @@ ${cards.join('\n')}
   });
 }
 
-function renderScheduleTable(schedule: Schedule, rehearsal: ReadonlyMap<number, number> | undefined): string {
-  /** The "Rehearsed" cell of a row (only when there is a rehearsal). */
-  const rehearsed = (seconds: number | undefined) =>
-    rehearsal ? `<td class="num print-rehearsed">${seconds === undefined ? '–' : formatDuration(seconds)}</td>` : '';
-  const rows = schedule.entries.map((entry) => {
-    const activities = entry.activities
-      .map((a) => `${escapeHtml(a.title)}${a.seconds === undefined ? '' : ` (${formatDuration(a.seconds)})`}`)
-      .join('<br>');
-    return `<tr><td class="num">${formatClock(entry.startSeconds)}</td><td class="num">${formatDuration(entry.seconds)}</td>${rehearsed(rehearsal?.get(entry.slideIndex))}<td class="num">${entry.slideIndex + 1}</td><td>${escapeHtml(entry.title)}</td><td>${activities}</td></tr>`;
-  });
-  const rehearsedTotal = rehearsal
-    ? schedule.entries.reduce((sum, e) => sum + (rehearsal.get(e.slideIndex) ?? 0), 0)
-    : undefined;
-  const rehearsedHead = rehearsal ? '<th class="num">Rehearsed</th>' : '';
-  return `<table class="print-schedule">
-<thead><tr><th class="num">Start</th><th class="num">Time</th>${rehearsedHead}<th class="num">#</th><th>Slide</th><th>Activity</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-<tfoot><tr><td class="num">${formatClock(schedule.totalSeconds)}</td><td class="num">${formatDuration(schedule.totalSeconds)}</td>${rehearsed(rehearsedTotal)}<td></td><td colspan="2">${renderTotal(schedule)}</td></tr></tfoot>
-</table>`;
+interface CardParts {
+  entry: ScheduleEntry | undefined;
+  /** The picture's HTML, drawn at the card's width. */
+  picture: string;
+  /** The picture across the text width, the notes under it (instead of beside it). */
+  wide: boolean;
+  rehearsedSeconds: number | undefined;
 }
 
-/** The planned total against the deck's duration, so a plan that does not fit shows at once. */
-function renderTotal(schedule: Schedule): string {
-  const total = schedule.totalSeconds;
-  const duration = schedule.durationSeconds;
-  if (duration === undefined) return `Total ${formatDuration(total)} (no duration set)`;
-  const difference = Math.round(total - duration);
-  const comparison =
-    difference === 0
-      ? 'fits exactly'
-      : difference > 0
-        ? `<span class="print-over">${formatDuration(difference)} over</span>`
-        : `${formatDuration(-difference)} to spare`;
-  return `Total ${formatDuration(total)} of ${formatDuration(duration)} duration: ${comparison}`;
-}
-
-function renderCard(
-  slide: Slide,
-  entry: ScheduleEntry | undefined,
-  picture: string,
-  render: RenderTokens,
-  rehearsedSeconds: number | undefined,
-): string {
+function renderCard(slide: Slide, { entry, picture, wide, rehearsedSeconds }: CardParts, render: RenderTokens): string {
   const number = slide.index + 1;
   const timing = [
-    entry ? `Slide ${number} · planned ${formatClock(entry.seconds)} at start ${formatClock(entry.startSeconds)}` : `Slide ${number}`,
+    entry ? `Slide ${number} · planned ${markedTime(entry, formatClock)} at start ${formatClock(entry.startSeconds)}` : `Slide ${number}`,
     rehearsedSeconds === undefined ? '' : ` · <span class="print-rehearsed">rehearsed ${formatClock(rehearsedSeconds)}</span>`,
   ].join('');
   const notes = slide.notes.map((block) => render(block.tokens)).join('\n');
   const details = renderGuideBlocks(slide.blocks, render, false);
+  const heading = `<h2>${escapeHtml(slide.title)}</h2>
+<p class="print-card__timing">${timing}</p>`;
+  const body = `<div class="print-card__notes">${notes.trim() ? notes : '<p class="print-muted">No speaker notes.</p>'}</div>
+${details}`;
+  // A wide card is a plain column: title, picture, notes; the notes may go on over the page.
+  if (wide) {
+    return `<section class="print-card print-card--wide" id="slide-${number}" data-slide="${number}">
+<div class="print-card__head">${heading}
+<div class="print-card__picture">${picture}</div>
+</div>
+${body}
+</section>`;
+  }
   return `<section class="print-card" id="slide-${number}" data-slide="${number}">
 <div class="print-card__picture">${picture}</div>
 <div class="print-card__body">
-<h2>${escapeHtml(slide.title)}</h2>
-<p class="print-card__timing">${timing}</p>
-<div class="print-card__notes">${notes.trim() ? notes : '<p class="print-muted">No speaker notes.</p>'}</div>
-${details}
+${heading}
+${body}
 </div>
 </section>`;
 }

@@ -327,7 +327,8 @@ describe('the instructor guide with a rehearsal', () => {
     expect([...rehearsal]).toEqual([[0, 60], [1, 290], [2, 500], [4, 790]]);
     const html = renderGuidePage(deck, schedule, { paper: 'A4', thumbnails: new Map(), rehearsal });
     expect(html).toContain('<th class="num">Time</th><th class="num">Rehearsed</th>');
-    expect(html).toContain('<td class="num">5m</td><td class="num print-rehearsed">8m 20s</td><td class="num">3</td>');
+    // Slide 3 has no time of its own: its 5m is a share, marked.
+    expect(html).toContain('<td class="num">5m<span class="print-derived">*</span></td><td class="num print-rehearsed">8m 20s</td><td class="num">3</td>');
     expect(html).toContain('<td class="num print-rehearsed">–</td><td class="num">4</td>');
     expect(html).toContain('rehearsed 8:20');
     expect(html).toMatch(/id="slide-4"[\s\S]*?planned 5:00 at start 15:00<\/p>/);
