@@ -115,6 +115,16 @@ describe('renderHandoutPage', () => {
     expect(html).toContain('repeating-linear-gradient');
   });
 
+  it('numbers each block as the deck counts slides (the title slide is 1), with name and date lines first', () => {
+    const html = handout();
+    expect(html).toContain('<span class="print-slide__number">Slide 2</span>');
+    expect(html).toContain('<span class="print-slide__number">Slide 4</span>');
+    expect(html).not.toContain('Slide 1<');
+    expect(html.indexOf('Name<span class="print-student__line">')).toBeLessThan(html.indexOf('<span class="print-slide__number">'));
+    expect(html).toContain('Date<span class="print-student__line">');
+    expect(count(html, /class="print-lines" style="--lines: 3"/g)).toBe(3);
+  });
+
   it('never contains speaker notes', () => {
     const html = handout();
     for (const marker of ['NOTE-ONE', 'NOTE-TWO', 'NOTE-THREE']) expect(html).not.toContain(marker);
@@ -167,12 +177,13 @@ describe('renderGuidePage', () => {
     // 30m less 5m and 14m planned, shared by two slides: 5m 30s each.
     for (const start of ['0:00', '5:30', '11:00', '16:00']) expect(table).toContain(`<td class="num">${start}</td>`);
     expect(table).toContain('Count the errors (10m)<br>Sort &amp; count (4m)');
-    expect(table).toContain('Total 30m of 30m duration: fits exactly');
+    // Two of the times are shares of the duration: the total says so rather than "fits exactly".
+    expect(table).toContain('Total 30m of 30m duration: 19m set on slides and activities, 11m* shared by 2 slides without a time');
   });
 
   it('has one card per slide, title slide included, with timing and activities', () => {
     const html = guide();
-    expect(count(html, /<section class="print-card"/g)).toBe(4);
+    expect(count(html, /<section class="print-card[ "]/g)).toBe(4);
     expect(html).toContain('Slide 3 · planned 5:00 at start 11:00');
     expect(html).toContain('Activity</span> <span class="print-card__activity-time">10m</span>');
     expect(html).toContain('INSTRUCTION-ONE');

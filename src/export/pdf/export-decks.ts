@@ -1,7 +1,8 @@
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { join } from 'node:path';
 import type { BrowserSession } from '../../browser/browser-session.js';
 import type { DiagramStage } from '../../diagrams/deck-diagrams.js';
+import { drawUprightDiagrams } from '../../diagrams/upright-diagrams.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { renderGuidePage } from '../../render/render-guide.js';
 import { renderHandoutPage } from '../../render/render-handout.js';
@@ -11,6 +12,7 @@ import { type BuildResult, buildDecks, type DeckBuild, writeCourseIndex } from '
 import { internalError } from '../compile-deck.js';
 import { latestRehearsal } from '../rehearsal-files.js';
 import type { FinishedPdf, PdfMetadata } from './pdf-document.js';
+import { fitHandoutPage } from './fit-handout.js';
 import { printDocument } from './print-document.js';
 import { printSlides } from './print-slides.js';
 import type { SeparatorPatterns } from '../../deck/separators.js';
@@ -45,6 +47,9 @@ export interface ExportResult {
  * built without errors, in the command's one browser. Each PDF is written atomically.
  */
 export async function exportDecks(files: readonly string[], options: ExportOptions): Promise<ExportResult> {
+  // Chromium starts (~1 s) while the decks build on the other core; a failed start (no browser)
+  // is reported below, where the PDFs need it, as before.
+  options.session.get().catch(() => undefined);
   const build = await buildDecks(files, {
     outDir: options.outDir,
     courseIndex: false,
@@ -101,8 +106,10 @@ async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOpt
   const shared = { paper: options.paper, diagrams: rendered.diagrams, assetUrl: rendered.assetUrl };
   if (options.kinds.has('handout')) {
     started = Date.now();
-    const html = renderHandoutPage(deck, schedule, shared);
-    await save('handout', await printDocument(browser, deckDir, 'handout', html, metadata('Student handout')), started);
+    const upright = options.diagrams ? await drawUprightDiagrams(options.diagrams, deck, rendered.themeCss, compiled.source ?? '') : undefined;
+    const html = renderHandoutPage(deck, schedule, { ...shared, ...(upright ? { uprightDiagrams: upright } : {}) });
+    const fit = (page: Page) => fitHandoutPage(page, options.paper);
+    await save('handout', await printDocument(browser, deckDir, 'handout', html, metadata('Student handout'), fit), started);
   }
   if (options.kinds.has('guide')) {
     started = Date.now();

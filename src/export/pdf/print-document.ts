@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { openPage } from '../../browser/open-page.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { escapeHtml } from '../../render/escape.js';
 import { temporaryFolder } from '../../runtime/stop-tasks.js';
 import { assemblePdf, type FinishedPdf, type PdfMetadata } from './pdf-document.js';
@@ -11,9 +11,10 @@ import { assemblePdf, type FinishedPdf, type PdfMetadata } from './pdf-document.
  * Prints a handout or guide page: its HTML is written to a temporary folder for the moment of
  * printing, with a `<base>` at the deck's folder so media/ and assets/ resolve as they do for
  * the slides; nothing is written into the output folder, so a killed export leaves nothing
- * there. Chromium makes the bookmarks from the headings; lectern adds the metadata.
+ * there. Chromium makes the bookmarks from the headings; lectern adds the metadata. `prepare`
+ * lays the loaded page out for paper first (the handout's fitting).
  */
-export async function printDocument(browser: Browser, deckDir: string, name: string, html: string, metadata: PdfMetadata): Promise<FinishedPdf> {
+export async function printDocument(browser: Browser, deckDir: string, name: string, html: string, metadata: PdfMetadata, prepare?: (page: Page) => Promise<unknown>): Promise<FinishedPdf> {
   const folder = await temporaryFolder('lectern-print');
   const file = join(folder.path, `${name}.print.html`);
   const base = `<base href="${escapeHtml(pathToFileURL(deckDir).href)}/">`;
@@ -22,6 +23,7 @@ export async function printDocument(browser: Browser, deckDir: string, name: str
   try {
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await prepare?.(page);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, displayHeaderFooter: true,
       headerTemplate: '<span></span>',
       footerTemplate: `<div style="width:100%;font:8pt sans-serif;color:#666;padding:0 14mm;display:flex;justify-content:space-between"><span>${escapeTemplate(metadata.title)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
