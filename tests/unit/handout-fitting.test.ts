@@ -1,3 +1,5 @@
+import { uprightSource } from '../../src/diagrams/upright-diagrams.js';
+import { chooseVariants } from '../../src/export/pdf/fit-handout.js';
 import { describe, expect, it } from 'vitest';
 import { diagramPrintScale, LABEL_LIMITS_PX } from '../../src/export/pdf/diagram-print-scale.js';
 import { fitNotesLines, paginate, type PrintUnit } from '../../src/export/pdf/handout-pagination.js';
@@ -73,5 +75,24 @@ describe('diagramPrintScale', () => {
   it('shrinks a diagram without labels to fit, never enlarges it', () => {
     expect(diagramPrintScale({ width: 300, height: 100, labelSizes: [] }, limits).scale).toBe(1);
     expect(diagramPrintScale({ width: 1376, height: 100, labelSizes: [] }, limits).scale).toBeCloseTo(0.5);
+  });
+});
+
+describe('upright variants of left-to-right flowcharts', () => {
+  it('turn LR and RL flowcharts top to bottom, after comments and front matter, and nothing else', () => {
+    expect(uprightSource('flowchart LR\n  a --> b')).toBe('flowchart TB\n  a --> b');
+    expect(uprightSource('%% a comment\n\ngraph RL;\n  a --> b')).toBe('%% a comment\n\ngraph TB;\n  a --> b');
+    expect(uprightSource('---\ntitle: x\n---\nflowchart LR\n  a --> b')).toBe('---\ntitle: x\n---\nflowchart TB\n  a --> b');
+    expect(uprightSource('flowchart TB\n  a --> b')).toBeUndefined();
+    expect(uprightSource('sequenceDiagram\n  a->>b: LR')).toBeUndefined();
+    expect(uprightSource('---\nunclosed\nflowchart LR')).toBeUndefined();
+  });
+
+  it('keep the drawing as on the slide unless its labels print too small and the upright one prints them larger', () => {
+    const scale = (smallest: number) => ({ scale: 1, printedLabels: { smallest, largest: smallest } });
+    const pair = [{ variant: 'wide' as const }, { variant: 'upright' as const }];
+    expect(chooseVariants([{}, ...pair], [scale(14), scale(14), scale(14)], 12)).toEqual([true, true, false]);
+    expect(chooseVariants(pair, [scale(9), scale(13)], 12)).toEqual([false, true]);
+    expect(chooseVariants(pair, [scale(9), scale(8)], 12)).toEqual([true, false]);
   });
 });
