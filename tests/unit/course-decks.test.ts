@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/deck/parse-deck.js';
 import { existsSync, readFileSync } from 'node:fs';
-import type { Token } from 'marked';
-import { type Slide, slideActivities } from '../../src/model/deck.js';
+import { type Block, type Slide, slideActivities } from '../../src/model/deck.js';
 import { planSchedule } from '../../src/model/schedule.js';
 
 // The course's own decks are the examples users copy: they must stay clean and keep showing
@@ -18,8 +17,9 @@ function load(slug: string) {
 
 /** What a slide shows (its blocks' source, activities' included), never its speaker notes. */
 function shownText(slide: Slide): string {
-  const raw = (tokens: readonly Token[]) => tokens.map((t) => t.raw).join('');
-  return slide.blocks.map((b) => (b.kind === 'activity' ? `${b.title}\n${b.children.map((c) => raw(c.tokens)).join('')}` : b.kind === 'markdown' ? raw(b.tokens) : '')).join('\n');
+  const text = (blocks: readonly Block[]): string =>
+    blocks.map((b) => (b.kind === 'markdown' ? b.tokens.map((t) => t.raw).join('') : b.kind === 'activity' ? `${b.title}\n${text(b.children)}` : '')).join('\n');
+  return text(slide.blocks);
 }
 
 describe.each(['module-1-foundations', 'module-6-advanced'])('course deck %s', (slug) => {
