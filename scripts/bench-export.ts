@@ -143,11 +143,14 @@ export async function runExportBench(options: ExportBenchOptions): Promise<void>
       const slidesMs = medians.get('lectern slides') ?? Number.NaN;
       rows.push(`${size} slides: ${jobs.map((j) => `${j.name} ${fmt(medians.get(j.name) ?? Number.NaN)}`).join(' · ')}`);
       rows.push(`  lectern slides PDF: ${pages} pages, ${(pages / (slidesMs / 1000)).toFixed(1)} pages/s`);
-      const fastestPeer = ['marp --pdf', 'reveal-md --print', 'decktape'].map((n) => medians.get(n) ?? Number.NaN).filter(Number.isFinite).sort((a, b) => a - b)[0];
-      if (fastestPeer !== undefined) {
-        const ratio = slidesMs / fastestPeer;
-        rows.push(`  slides PDF / fastest peer = ${ratio.toFixed(2)} (target ≤ 0.5${size === 200 ? ` for 200 slides: ${ratio <= 0.5 ? 'PASS' : 'FAIL'}` : ''})`);
+      // The goal (issue 9) is against Marp CLI --pdf, timed in the same run; other peers are shown for context.
+      const marpMs = medians.get('marp --pdf') ?? Number.NaN;
+      if (Number.isFinite(marpMs)) {
+        const ratio = slidesMs / marpMs;
+        rows.push(`  slides PDF / Marp CLI --pdf = ${ratio.toFixed(2)} (target ≤ 0.5${size === 200 ? ` for 200 slides: ${ratio <= 0.5 ? 'PASS' : 'FAIL'}` : ''})`);
       }
+      const fastestPeer = ['marp --pdf', 'reveal-md --print', 'decktape'].map((n) => medians.get(n) ?? Number.NaN).filter(Number.isFinite).sort((a, b) => a - b)[0];
+      if (fastestPeer !== undefined) rows.push(`  slides PDF / fastest peer = ${(slidesMs / fastestPeer).toFixed(2)}`);
     }
     for (const row of rows) console.log(row);
 

@@ -31,6 +31,13 @@ export function whenPrintReady(reveal: { on(type: string, listener: () => void):
       const number = page.querySelector('.slide-number-pdf');
       if (number && index !== undefined) number.textContent = total ? `${Number(index) + 1} / ${total}` : String(Number(index) + 1);
     }
+    // reveal.js hides every slide but the current one from assistive technology (aria-hidden,
+    // hidden); the print view shows them all, and Chromium's tagged PDF leaves what is hidden out
+    // of its structure tree: a screen reader would find only the first slide's words.
+    for (const slide of document.querySelectorAll('.reveal .slides section')) {
+      slide.removeAttribute('aria-hidden');
+      slide.removeAttribute('hidden');
+    }
     document.documentElement.dataset.lecternPdfReady = 'true';
   };
   const laidOut = document.querySelector('.pdf-page') && !document.querySelector('.loading-scroll-mode');

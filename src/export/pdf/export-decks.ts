@@ -30,6 +30,8 @@ export interface ExportOptions {
   courseIndex: boolean;
   /** Tabs printing one deck's slides at once. */
   tabs: number;
+  /** Work on a built deck that runs while its PDFs print (the CLI's layout check): the second core is idle then. */
+  alongside?: (deck: DeckBuild) => Promise<unknown>;
   onProgress?: (event: ExportProgress) => void;
 }
 
@@ -62,7 +64,8 @@ export async function exportDecks(files: readonly string[], options: ExportOptio
     const { browser } = await options.session.get();
     for (const deck of printable) {
       try {
-        for (const pdf of await exportDeck(browser, deck, options)) result.pdfs.push(pdf);
+        const [pdfs] = await Promise.all([exportDeck(browser, deck, options), options.alongside?.(deck)]);
+        for (const pdf of pdfs) result.pdfs.push(pdf);
       } catch (cause) {
         // One deck's PDFs failing (a page that never settles, a crashed window) stops that deck, not the export.
         deck.compiled.diagnostics.push({ ...internalError(deck.compiled.file, cause), code: 'pdf-failed', message: `its PDFs could not be printed: ${cause instanceof Error ? cause.message : String(cause)}` });

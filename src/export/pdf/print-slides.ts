@@ -5,7 +5,7 @@ import type { Deck } from '../../model/deck.js';
 import { assemblePdf, type FinishedPdf, type OutlineItem, type PdfMetadata } from './pdf-document.js';
 
 export interface PrintSlidesOptions {
-  /** Tabs printing at once; each prints a range of horizontal slides. */
+  /** Windows that may print at once (one per core); each prints a range of horizontal slides. */
   tabs: number;
   metadata: PdfMetadata;
   /** Called as pages are done: (done, total). */
@@ -21,12 +21,12 @@ const PRINT_TIMEOUT_MS = 300_000;
 
 /**
  * Prints a built deck through reveal.js's print view: one page per slide at the deck's size,
- * fragments shown, backgrounds and highlighting kept, text selectable. Long decks print in
- * several tabs at once (Chromium prints a tab on one core), then the parts are joined.
+ * fragments shown, backgrounds and highlighting kept, text selectable, tagged. Long decks print in
+ * several windows at once (Chromium lays out and prints a page on one core), then the parts are joined.
  */
 export async function printSlides(browser: Browser, indexHtml: string, deck: Deck, options: PrintSlidesOptions): Promise<PrintedSlides> {
   const stacks = Math.max(...deck.slides.map((s) => s.h)) + 1;
-  const ranges = splitStacks(deck, stacks, options.tabs);
+  const ranges = splitStacks(deck, stacks, printWindows(deck.slides.length, options.tabs));
   const total = deck.slides.length;
   let done = 0;
   const parts = await Promise.all(
@@ -36,8 +36,8 @@ export async function printSlides(browser: Browser, indexHtml: string, deck: Dec
         const url = `${pathToFileURL(indexHtml).href}?print-pdf&lectern-stacks=${from}-${to}`;
         await page.goto(url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
         await page.waitForFunction(() => document.documentElement.dataset.lecternPdfReady === 'true', { timeout: PRINT_TIMEOUT_MS });
-        // Joining parts loses a tagged PDF's structure tree, so only a one-part print is tagged.
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: ranges.length === 1, timeout: PRINT_TIMEOUT_MS });
+        // Tagged (a structure tree for screen readers); assemblePdf joins the parts' trees into one.
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: PRINT_TIMEOUT_MS });
         done += deck.slides.filter((s) => s.h >= from && s.h < to).length;
         options.onProgress?.(done, total);
         return pdf;
@@ -47,6 +47,19 @@ export async function printSlides(browser: Browser, indexHtml: string, deck: Dec
     }),
   );
   return { pdf: await assemblePdf(parts, options.metadata, slideOutline(deck)) };
+}
+
+/**
+ * A window of its own costs a page to open and reveal.js to load and lay out again, and parts
+ * must be joined by rewriting the whole PDF with pdf-lib (~1 s for 200 tagged slides), where one
+ * part gets its bookmarks appended in ~0.1 s. Measured on 2 cores (issue 9): 20 to 100 slides
+ * printed as fast or faster in one window, 200 slides ~5% faster in two before joining; so only
+ * very long decks are split.
+ */
+const SLIDES_PER_EXTRA_WINDOW = 500;
+
+export function printWindows(slides: number, tabs: number): number {
+  return Math.max(1, Math.min(tabs, Math.floor(slides / SLIDES_PER_EXTRA_WINDOW)));
 }
 
 /** Splits the stacks into ranges of about equal slide counts, one per tab. */
