@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { BROWSER_INSTALL_HINT } from '../browser/find-browser.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { buildDecks } from '../export/build-decks.js';
@@ -23,7 +24,8 @@ export async function runBuild(positionals: string[], values: Record<string, unk
     // --render: each deck is laid out in Chromium as `check --render` does; a plain build starts no browser for it.
     const layout = values.render === true ? new LayoutRenderer(session, diagrams) : undefined;
     for (const { compiled, outputDir } of result.decks) {
-      if (layout && !(await layout.addLayoutProblems(compiled, separators ? { separators } : {}))) failed = true;
+      const built = outputDir ? join(outputDir, 'index.html') : undefined;
+      if (layout && !(await layout.addLayoutProblems(compiled, separators ? { separators } : {}, built))) failed = true;
       printDiagnostics(compiled, color);
       const { errors, warnings } = countBySeverity(compiled.diagnostics);
       failed ||= errors > 0;

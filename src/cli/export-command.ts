@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { BrowserNotFoundError } from '../browser/launch-browser.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -18,8 +19,17 @@ export async function runExport(positionals: string[], values: Record<string, un
   const color = useColor(values, process.stderr);
   const { session, diagrams } = setUpBrowser(values);
   const progress = createProgress(process.stderr.isTTY === true && !values.quiet);
+  // The browser is open anyway: each deck is laid out as `check --render` does, while its PDFs
+  // print, so an overflow is a located warning, not a silent ✓.
+  const layout = new LayoutRenderer(session, diagrams);
+  const compileOptions = separators ? { separators } : {};
+  const laidOut = new Set<string>();
   try {
     const result = await exportDecks(inputs.files, {
+      alongside: async ({ compiled, outputDir }) => {
+        laidOut.add(compiled.file);
+        await layout.addLayoutProblems(compiled, compileOptions, outputDir ? join(outputDir, 'index.html') : undefined);
+      },
       outDir: String(values.out ?? 'dist'),
       kinds,
       paper,
@@ -31,10 +41,8 @@ export async function runExport(positionals: string[], values: Record<string, un
       onProgress: (event) => progress(event, values.quiet === true),
     });
     let failed = false;
-    // The browser is open anyway: each deck is laid out as `check --render` does, so an overflow is a located warning, not a silent ✓.
-    const layout = new LayoutRenderer(session, diagrams);
     for (const { compiled, outputDir } of result.build.decks) {
-      await layout.addLayoutProblems(compiled, separators ? { separators } : {});
+      if (!laidOut.has(compiled.file)) await layout.addLayoutProblems(compiled, compileOptions, outputDir ? join(outputDir, 'index.html') : undefined);
       printDiagnostics(compiled, color);
       const { errors, warnings } = countBySeverity(compiled.diagnostics);
       failed ||= errors > 0;

@@ -37,12 +37,20 @@ export class LayoutRenderer {
   }
 
   /**
-   * After a build: compiles the deck once more with every element's place and adds what the layout
-   * shows to `compiled`'s diagnostics (sorted). Diagrams come from the cache the build just filled.
+   * After a build: lays out what was built (`builtIndex`, when there is one) and, only if that
+   * shows a problem, compiles the deck once more with every element's place to say where, then
+   * adds the located problems to `compiled`'s diagnostics (sorted). Most decks fit, so most pay
+   * for one layout and no second compile. Diagrams come from the cache the build just filled.
    * False when no browser could be found.
    */
-  async addLayoutProblems(compiled: CompiledDeck, options: CompileOptions): Promise<boolean> {
+  async addLayoutProblems(compiled: CompiledDeck, options: CompileOptions, builtIndex?: string): Promise<boolean> {
     if (hasErrors(compiled.diagnostics) || compiled.files.length === 0) return true;
+    if (builtIndex !== undefined) {
+      const browser = await this.browser();
+      if (!browser) return false;
+      const { checkLayout } = await import('../browser/layout-check.js');
+      if ((await checkLayout(browser, builtIndex, compiled.file)).length === 0) return true;
+    }
     const located = await compileDeck(compiled.file, { ...options, ...(this.diagrams ? { diagrams: this.diagrams } : {}), sourcePositions: true });
     if (hasErrors(located.diagnostics) || located.files.length === 0) return true;
     const found = await this.check(located);
