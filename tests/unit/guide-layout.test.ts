@@ -40,6 +40,11 @@ describe('which slides the guide pictures across the text width', () => {
     expect(deck.slides.map(slideDetail)).toEqual(['table', 'code', 'diagram']);
   });
 
+  it('counts an image, Markdown or raw: a screenshot of a terminal is read line by line', () => {
+    const { deck } = setup(['## Shot', '', '![a failing test run](run.png)', '', '---', '', '<img src="run.png" alt="run">', '', '---', '', 'Only words']);
+    expect(deck.slides.map(slideDetail)).toEqual(['image', 'image', undefined]);
+  });
+
   it('gives those cards one column (picture, then notes) and zooms the slide to the text width', () => {
     const { deck, schedule } = setup();
     const previews = { sections: new Map(deck.slides.map((s) => [s.index, `<section>${s.title}</section>`])), stylesheets: [] };
