@@ -1,5 +1,5 @@
 // Lint: ESLint's and typescript-eslint's recommended rules, plus the line that keeps the pure
-// stages pure (parse, model, render and diagnostics do no I/O and print nothing).
+// stages pure (parse, the course file, model, render and diagnostics do no I/O and print nothing).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/diagnostics/**', 'src/deck/**', 'src/model/**', 'src/render/**'],
+    files: ['src/diagnostics/**', 'src/deck/**', 'src/model/**', 'src/render/**', 'src/course/**'],
     rules: {
       'no-console': 'error',
       'no-restricted-imports': [

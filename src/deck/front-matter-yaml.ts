@@ -17,7 +17,31 @@ export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
  */
 export const MAX_ALIAS_COUNT = 100;
 
-const HINT = 'front matter is YAML between two `---` lines; check quotes, colons and indentation';
+/**
+ * How the loader's diagnostics name the YAML they are about: the same checks read a deck's front
+ * matter and a course file, and each reader's messages, codes and hints speak of its own file.
+ */
+export interface YamlWording {
+  /** Start of every code: `front-matter` gives `front-matter-yaml`, `front-matter-too-deep` … */
+  code: string;
+  /** The YAML as the subject of a sentence: `the front matter`. */
+  subject: string;
+  /** The YAML named before "is not valid YAML" and "key": `front matter`. */
+  name: string;
+  /** For a syntax error or a key that is not a word. */
+  syntaxHint: string;
+  tooLongHint: string;
+  tooDeepHint: string;
+}
+
+const FRONT_MATTER_WORDING: YamlWording = {
+  code: 'front-matter',
+  subject: 'the front matter',
+  name: 'front matter',
+  syntaxHint: 'front matter is YAML between two `---` lines; check quotes, colons and indentation',
+  tooLongHint: 'front matter holds the deck\'s settings (title, duration, theme …); is its closing `---` missing, or in the wrong place?',
+  tooDeepHint: 'front matter holds the deck\'s settings as `key: value` lines; is this a slide that lost the `---` above it?',
+};
 
 export type LoadedYaml =
   | { problem: Diagnostic }
@@ -31,9 +55,17 @@ export type LoadedYaml =
 
 /** Parses the front matter's YAML; the first problem (with where it starts) when it cannot be used. */
 export function loadFrontMatterYaml(yamlText: string, file: string, firstLine: number): LoadedYaml {
+  return loadPositionedYaml(yamlText, file, firstLine, FRONT_MATTER_WORDING);
+}
+
+/**
+ * Parses a small YAML settings text that starts at `firstLine` of `file`, within the front matter's
+ * limits (size, nesting, aliases, keys that are words); the first problem, located, when it cannot be used.
+ */
+export function loadPositionedYaml(yamlText: string, file: string, firstLine: number, wording: YamlWording): LoadedYaml {
   if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
-    return { problem: error('front-matter-too-long', `the front matter is ${Math.round(yamlText.length / 1024)} kB long; lectern reads at most ${MAX_FRONT_MATTER_CHARS / 1024} kB`,
-      { file, line: Math.max(1, firstLine - 1), column: 1 }, 'front matter holds the deck\'s settings (title, duration, theme …); is its closing `---` missing, or in the wrong place?') };
+    return { problem: error(`${wording.code}-too-long`, `${wording.subject} is ${Math.round(yamlText.length / 1024)} kB long; lectern reads at most ${MAX_FRONT_MATTER_CHARS / 1024} kB`,
+      { file, line: Math.max(1, firstLine - 1), column: 1 }, wording.tooLongHint) };
   }
   const lineCounter = new LineCounter();
   const at = (offset: number): Position => {
@@ -43,24 +75,24 @@ export function loadFrontMatterYaml(yamlText: string, file: string, firstLine: n
   const deep = findDeepYaml(yamlText);
   if (deep !== undefined) {
     // Not parsed, so the line counter knows no lines yet.
-    return { problem: error('front-matter-too-deep', `the front matter nests more than ${MAX_NESTING} levels deep here`, { file, ...locator(yamlText, firstLine)(deep) },
-      'front matter holds the deck\'s settings as `key: value` lines; is this a slide that lost the `---` above it?') };
+    return { problem: error(`${wording.code}-too-deep`, `${wording.subject} nests more than ${MAX_NESTING} levels deep here`, { file, ...locator(yamlText, firstLine)(deep) },
+      wording.tooDeepHint) };
   }
   // Unique keys are checked below with a set: the parser's own check compares every key with every other.
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
-  // One error per front matter: after the first, the YAML parser's further complaints are echoes of it.
+  // One error per text: after the first, the YAML parser's further complaints are echoes of it.
   const [problem] = doc.errors;
   if (problem) {
-    return { problem: error('front-matter-yaml', `front matter is not valid YAML: ${firstSentence(problem.message)}`, { file, ...at(whereYamlProblemStarts(yamlText, problem)) }, HINT) };
+    return { problem: error(`${wording.code}-yaml`, `${wording.name} is not valid YAML: ${firstSentence(problem.message)}`, { file, ...at(whereYamlProblemStarts(yamlText, problem)) }, wording.syntaxHint) };
   }
   const badKey = findBadKey(doc);
-  if (badKey?.kind === 'repeated') return { problem: error('front-matter-yaml', 'front matter is not valid YAML: Map keys must be unique', { file, ...at(badKey.offset) }, HINT) };
-  if (badKey) return { problem: error('front-matter-shape', 'a front matter key must be a word, not a list or a mapping', { file, ...at(badKey.offset) }, HINT) };
+  if (badKey?.kind === 'repeated') return { problem: error(`${wording.code}-yaml`, `${wording.name} is not valid YAML: Map keys must be unique`, { file, ...at(badKey.offset) }, wording.syntaxHint) };
+  if (badKey) return { problem: error(`${wording.code}-shape`, `a ${wording.name} key must be a word, not a list or a mapping`, { file, ...at(badKey.offset) }, wording.syntaxHint) };
   try {
     return { doc, values: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), at };
   } catch (cause) {
     if (!(cause instanceof ReferenceError)) throw cause;
-    return { problem: error('front-matter-aliases', `the front matter's aliases expand to too many values (more than ${MAX_ALIAS_COUNT} copies)`,
+    return { problem: error(`${wording.code}-aliases`, `${wording.subject}'s aliases expand to too many values (more than ${MAX_ALIAS_COUNT} copies)`,
       { file, ...at(firstAlias(doc)) }, 'write the values out instead of repeating `*name` aliases of aliases') };
   }
 }
