@@ -2,6 +2,9 @@
 # Installs what lectern needs on a fresh machine: Chromium (for browser tests, diagrams and
 # PDFs) and poppler-utils (PDF checks in the tests) when missing, then the npm packages.
 # Chromium comes from the system's packages: lectern never downloads a browser of its own.
+# Run again, it installs nothing that is already there: `npm ci` is skipped while node_modules
+# was installed by this script from the same package-lock.json (a stamp in node_modules).
+# LECTERN_SETUP_SKIP_SYSTEM=1 leaves the system packages alone (the tests use it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,9 +17,25 @@ have_browser() {
   return 1
 }
 
+STAMP=node_modules/.lectern-setup
+
+# What node_modules was installed for: the lock file's hash, and the platform and Node ABI its
+# native packages (esbuild's binary) were chosen for.
+install_key() {
+  node -e "const { createHash } = require('node:crypto');
+process.stdout.write([createHash('sha256').update(require('node:fs').readFileSync('package-lock.json')).digest('hex'), process.platform + '-' + process.arch, 'abi' + process.versions.modules].join(' '))"
+}
+
+npm_packages_current() {
+  [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$(install_key)" ]
+}
+
 missing=()
-have_browser || missing+=(chromium)
-command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ "${LECTERN_SETUP_SKIP_SYSTEM:-}" != 1 ]; then
+  have_browser || missing+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  [ ${#missing[@]} -gt 0 ] || echo "setup: Chromium and poppler-utils are installed (skipped)"
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
@@ -30,4 +49,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-npm ci --no-audit --no-fund
+if npm_packages_current; then
+  echo "setup: node_modules matches package-lock.json (npm ci skipped)"
+else
+  npm ci --no-audit --no-fund
+  # Written only after a successful install: an interrupted one is installed again next time.
+  install_key >"$STAMP"
+fi

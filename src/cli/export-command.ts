@@ -2,15 +2,16 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { BrowserNotFoundError } from '../browser/launch-browser.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { type ExportProgress, exportDecks, PDF_KIND_NAMES, type PdfKind } from '../export/pdf/export-decks.js';
+import { exportDecks, PDF_KIND_NAMES, type PdfKind } from '../export/pdf/export-decks.js';
 import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
 import { LayoutRenderer } from './layout-renderer.js';
-import { countBySeverity, describeDeck, describeWarnings, displayPath, printDiagnostics, useColor } from './print.js';
+import { ExportReport } from './export-report.js';
+import { displayPath, useColor } from './print.js';
 import { deckInputs } from './deck-inputs.js';
 import { separatorFlags } from './separator-flags.js';
 import { UsageError } from './usage-error.js';
 
-/** `lectern export`: build, then the PDFs; progress on a terminal, a line per PDF. */
+/** `lectern export`: build, then the PDFs; per deck its problems and ✓ line, then a line per PDF; a page counter on a terminal. */
 export async function runExport(positionals: string[], values: Record<string, unknown>): Promise<number> {
   const inputs = deckInputs('export', positionals);
   const kinds = parseKinds(values.only);
@@ -18,7 +19,7 @@ export async function runExport(positionals: string[], values: Record<string, un
   const paper = parsePaper(values.paper);
   const color = useColor(values, process.stderr);
   const { session, diagrams } = setUpBrowser(values);
-  const progress = createProgress(process.stderr.isTTY === true && !values.quiet);
+  const report = new ExportReport({ color, quiet: values.quiet === true, terminal: process.stderr.isTTY === true });
   // The browser is open anyway: each deck is laid out as `check --render` does, while its PDFs
   // print, so an overflow is a located warning, not a silent ✓.
   const layout = new LayoutRenderer(session, diagrams);
@@ -29,6 +30,7 @@ export async function runExport(positionals: string[], values: Record<string, un
       alongside: async ({ compiled, outputDir }) => {
         laidOut.add(compiled.file);
         await layout.addLayoutProblems(compiled, compileOptions, outputDir ? join(outputDir, 'index.html') : undefined);
+        report.deckChecked({ compiled, outputDir });
       },
       outDir: String(values.out ?? 'dist'),
       kinds,
@@ -38,27 +40,25 @@ export async function runExport(positionals: string[], values: Record<string, un
       ...(separators ? { separators } : {}),
       courseIndex: inputs.fromFolder,
       tabs: availableParallelism(),
-      onProgress: (event) => progress(event, values.quiet === true),
+      onProgress: report.onProgress,
     });
-    let failed = false;
-    for (const { compiled, outputDir } of result.build.decks) {
-      if (!laidOut.has(compiled.file)) await layout.addLayoutProblems(compiled, compileOptions, outputDir ? join(outputDir, 'index.html') : undefined);
-      printDiagnostics(compiled, color);
-      const { errors, warnings } = countBySeverity(compiled.diagnostics);
-      failed ||= errors > 0;
-      if (errors > 0) process.stdout.write(`✗ ${compiled.file}: ${errors} error${errors === 1 ? '' : 's'}, no PDFs\n`);
-      else if (!values.quiet) process.stdout.write(`✓ ${compiled.slug}: ${describeDeck(compiled)}${describeWarnings(warnings)} → ${displayPath(`${outputDir}/index.html`)}\n`);
+    // Decks with errors (no PDFs, so no layout check alongside) are reported here, after the
+    // printed ones, and so is a deck whose PDFs failed after its ✓ line.
+    for (const deck of result.build.decks) {
+      if (!laidOut.has(deck.compiled.file)) await layout.addLayoutProblems(deck.compiled, compileOptions, deck.outputDir ? join(deck.outputDir, 'index.html') : undefined);
+      report.deckChecked(deck);
+      report.problemsSinceChecked(deck);
     }
     if (result.build.indexFile && !values.quiet) process.stdout.write(`  course index → ${displayPath(result.build.indexFile)}\n`);
     const summary = describeDiagrams(diagrams, session);
     if (summary && !values.quiet) process.stdout.write(`${summary}\n`);
-    return failed || result.build.decks.some((d) => hasErrors(d.compiled.diagnostics)) ? 1 : 0;
+    return result.build.decks.some((d) => hasErrors(d.compiled.diagnostics)) ? 1 : 0;
   } catch (cause) {
     if (!(cause instanceof BrowserNotFoundError)) throw cause;
     process.stderr.write(`lectern: ${cause.message}; PDFs need one (the HTML decks were built)\n  hint: ${cause.hint}\n`);
     return 1;
   } finally {
-    progress.end();
+    report.end();
     await session.close();
   }
 }
@@ -77,25 +77,4 @@ function parsePaper(paper: unknown): 'A4' | 'Letter' {
   if (name === 'a4') return 'A4';
   if (name === 'letter') return 'Letter';
   throw new UsageError(`--paper is A4 or Letter, not \`${String(paper)}\``);
-}
-
-/** A counter that rewrites one terminal line; nothing but the finished lines when not a TTY. */
-function createProgress(tty: boolean): ((event: ExportProgress, quiet: boolean) => void) & { end(): void } {
-  let open = false;
-  const report = (event: ExportProgress, quiet: boolean) => {
-    if (event.type === 'pages') {
-      if (!tty) return;
-      process.stderr.write(`\r\x1b[2K  ${event.slug}: slides ${event.done}/${event.total} pages`);
-      open = true;
-      return;
-    }
-    if (open) process.stderr.write('\r\x1b[2K');
-    open = false;
-    if (!quiet) process.stdout.write(`  ${displayPath(event.file)}: ${event.pages} page${event.pages === 1 ? '' : 's'} (${(event.ms / 1000).toFixed(1)} s)\n`);
-  };
-  return Object.assign(report, {
-    end() {
-      if (open) process.stderr.write('\r\x1b[2K');
-    },
-  });
 }

@@ -1,4 +1,3 @@
-import { isAbsolute, relative } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import type { CompiledDeck } from '../export/compile-deck.js';
@@ -70,8 +69,5 @@ function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
-/** A path as short as it can be said: relative to the current folder when inside it. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-}
+// Kept in a file of its own so that help can say where the docs are without loading this one.
+export { displayPath } from './display-path.js';

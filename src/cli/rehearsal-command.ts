@@ -9,9 +9,11 @@ import { applyRehearsedTimes } from '../model/rehearsal-apply.js';
 import { compareRehearsal } from '../model/rehearsal-report.js';
 import { formatRehearsalReport } from '../model/rehearsal-report-text.js';
 import { displayPath, printDiagnostics, useColor } from './print.js';
+import { type CommandSpec, commandSpec } from './command-specs.js';
+import { usageSynopsis } from './help-text.js';
 import { UsageError } from './usage-error.js';
 
-const USAGE = 'lectern rehearsal <slug|deck.md> [--file <recording.json>] [--apply]';
+const USAGE = usageSynopsis(commandSpec('rehearsal') as CommandSpec);
 
 /**
  * `lectern rehearsal`: the latest rehearsal of a deck (or `--file`) against the deck's plan,

@@ -1,14 +1,7 @@
 import { checkPattern, type SeparatorPatterns } from '../deck/separators.js';
 import { UsageError } from './usage-error.js';
 
-/** The flags of build, export, check and serve that set how slides are cut, as reveal-md's flags do. */
-export const SEPARATOR_OPTIONS = {
-  separator: { type: 'string' },
-  'vertical-separator': { type: 'string' },
-  'notes-separator': { type: 'string' },
-} as const;
-
-/** The separator flags given, checked: a pattern that is not a regular expression is a usage error. */
+/** The separator flags given (SEPARATOR_OPTIONS of command-specs.ts), checked: a pattern that is not a regular expression is a usage error. */
 export function separatorFlags(values: Record<string, unknown>): Partial<SeparatorPatterns> | undefined {
   const flags: Partial<SeparatorPatterns> = {};
   const read = (flag: string): string | undefined => {
