@@ -135,6 +135,19 @@ export const COMMAND_SPECS: readonly CommandSpec[] = ([
     example: { command: 'lectern doctor', meaning: 'Node.js, lectern and browser versions, and how the browser was found' },
     docs: [README],
   },
+  {
+    name: 'init',
+    operands: '[dir]',
+    summary: 'start a course: course.yaml, a starter deck, package.json and a GitHub Pages workflow',
+    details: [
+      'Writes into dir (default: the current folder, made if missing) course.yaml, decks/module-1.md',
+      'with its image, package.json, .gitignore and .github/workflows/course.yml. A file that exists',
+      'is kept and named, never overwritten. Prints the next three commands to run.',
+    ],
+    options: [],
+    example: { command: 'lectern init my-course', meaning: 'a new course in my-course/, ready for npm install' },
+    docs: [README, DECK_FORMAT],
+  },
 ] satisfies CommandSpec[]).map((spec) => ({ ...spec, options: [...spec.options, ...COMMON] }));
 
 export function commandSpec(name: string): CommandSpec | undefined {

@@ -14,6 +14,7 @@ const RUNS: Record<string, Run> = {
   rehearsal: async (positionals, values) => (await import('./rehearsal-command.js')).runRehearsal(positionals, values),
   check: async (positionals, values) => (await import('./check-command.js')).runCheck(positionals, values),
   doctor: async (positionals, values) => (await import('./doctor-command.js')).runDoctor(positionals, values),
+  init: async (positionals) => (await import('./init-command.js')).runInit(positionals),
 };
 
 /** Runs one command line; returns the exit code. The only place argv is read. */
