@@ -5,7 +5,7 @@ import { buildDecks } from '../export/build-decks.js';
 import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
 import { LayoutRenderer } from './layout-renderer.js';
 import { countBySeverity, describeDeck, describeWarnings, displayPath, printDiagnostics, useColor } from './print.js';
-import { deckInputs } from './deck-inputs.js';
+import { courseOfInputs, deckInputs, outputFolder } from './deck-inputs.js';
 import { separatorFlags } from './separator-flags.js';
 
 /**
@@ -13,13 +13,14 @@ import { separatorFlags } from './separator-flags.js';
  * diagrams (or --render) needed a browser and none was found (the HTML is still written).
  */
 export async function runBuild(positionals: string[], values: Record<string, unknown>): Promise<number> {
-  const inputs = deckInputs('build', positionals);
-  const outDir = String(values.out ?? 'dist');
   const color = useColor(values, process.stderr);
+  const inputs = deckInputs('build', positionals, { color });
+  if (inputs.courseFailed) return 1;
+  const outDir = outputFolder(values, inputs);
   const { session, diagrams } = setUpBrowser(values);
   try {
     const separators = separatorFlags(values);
-    const result = await buildDecks(inputs.files, { outDir, courseIndex: inputs.fromFolder, ...(diagrams ? { diagrams } : {}), ...(separators ? { separators } : {}) });
+    const result = await buildDecks(inputs.files, { outDir, courseIndex: inputs.fromFolder, ...courseOfInputs(inputs), ...(diagrams ? { diagrams } : {}), ...(separators ? { separators } : {}) });
     let failed = false;
     // --render: each deck is laid out in Chromium as `check --render` does; a plain build starts no browser for it.
     const layout = values.render === true ? new LayoutRenderer(session, diagrams) : undefined;

@@ -3,6 +3,7 @@ import { compileDeck } from '../export/compile-deck.js';
 import { LayoutRenderer } from './layout-renderer.js';
 import { countBySeverity, describeDeck, formatSchedule, printDiagnostics, useColor } from './print.js';
 import { deckInputs } from './deck-inputs.js';
+import { courseOverride } from '../course/course-decks.js';
 import { separatorFlags } from './separator-flags.js';
 
 /**
@@ -10,9 +11,10 @@ import { separatorFlags } from './separator-flags.js';
  * each deck without errors is also built into a temporary folder and laid out in Chromium.
  */
 export async function runCheck(positionals: string[], values: Record<string, unknown>): Promise<number> {
-  const inputs = deckInputs('check', positionals);
-  const separators = separatorFlags(values);
   const color = useColor(values, process.stderr);
+  const inputs = deckInputs('check', positionals, { color });
+  if (inputs.courseFailed) return 1;
+  const separators = separatorFlags(values);
   // Diagrams are always checked (Mermaid's syntax errors are deck errors); the layout only with --render.
   // One browser for the whole command, launched on first use (never, when every diagram is cached
   // and there is no --render) and shared with the diagram stage, so the slides are measured with
@@ -25,7 +27,8 @@ export async function runCheck(positionals: string[], values: Record<string, unk
   try {
     for (const file of inputs.files) {
       // With --render every element carries its line, so an overflow is reported where it happens.
-      const compiled = await compileDeck(file, { ...(diagrams ? { diagrams } : {}), ...(separators ? { separators } : {}), ...(render ? { sourcePositions: true } : {}) });
+      const course = inputs.course ? courseOverride(inputs.course, file, inputs.courseTheme) : undefined;
+      const compiled = await compileDeck(file, { ...(diagrams ? { diagrams } : {}), ...(separators ? { separators } : {}), ...(render ? { sourcePositions: true } : {}), ...(course ? { course } : {}) });
       if (render && !hasErrors(compiled.diagnostics) && compiled.files.length > 0) {
         const found = await renderer.check(compiled);
         if (found === undefined) return 1;

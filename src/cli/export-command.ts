@@ -7,13 +7,14 @@ import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
 import { LayoutRenderer } from './layout-renderer.js';
 import { ExportReport } from './export-report.js';
 import { displayPath, useColor } from './print.js';
-import { deckInputs } from './deck-inputs.js';
+import { courseOfInputs, deckInputs, outputFolder } from './deck-inputs.js';
 import { separatorFlags } from './separator-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** `lectern export`: build, then the PDFs; per deck its problems and ✓ line, then a line per PDF; a page counter on a terminal. */
 export async function runExport(positionals: string[], values: Record<string, unknown>): Promise<number> {
-  const inputs = deckInputs('export', positionals);
+  const inputs = deckInputs('export', positionals, { color: useColor(values, process.stderr) });
+  if (inputs.courseFailed) return 1;
   const kinds = parseKinds(values.only);
   const separators = separatorFlags(values);
   const paper = parsePaper(values.paper);
@@ -32,7 +33,8 @@ export async function runExport(positionals: string[], values: Record<string, un
         await layout.addLayoutProblems(compiled, compileOptions, outputDir ? join(outputDir, 'index.html') : undefined);
         report.deckChecked({ compiled, outputDir });
       },
-      outDir: String(values.out ?? 'dist'),
+      outDir: outputFolder(values, inputs),
+      ...courseOfInputs(inputs),
       kinds,
       paper,
       session,
@@ -50,9 +52,13 @@ export async function runExport(positionals: string[], values: Record<string, un
       report.problemsSinceChecked(deck);
     }
     if (result.build.indexFile && !values.quiet) process.stdout.write(`  course index → ${displayPath(result.build.indexFile)}\n`);
+    for (const pack of result.packs) {
+      if ('error' in pack) process.stderr.write(`lectern: the ${pack.kind} course pack could not be made: ${pack.error}\n`);
+      else if (!values.quiet) process.stdout.write(`  course pack → ${displayPath(pack.file)}: ${pack.pages} page${pack.pages === 1 ? '' : 's'}${pack.reused ? ' (reused)' : ''}\n`);
+    }
     const summary = describeDiagrams(diagrams, session);
     if (summary && !values.quiet) process.stdout.write(`${summary}\n`);
-    return result.build.decks.some((d) => hasErrors(d.compiled.diagnostics)) ? 1 : 0;
+    return result.build.decks.some((d) => hasErrors(d.compiled.diagnostics)) || result.packs.some((p) => 'error' in p) ? 1 : 0;
   } catch (cause) {
     if (!(cause instanceof BrowserNotFoundError)) throw cause;
     process.stderr.write(`lectern: ${cause.message}; PDFs need one (the HTML decks were built)\n  hint: ${cause.hint}\n`);

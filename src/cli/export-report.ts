@@ -27,7 +27,7 @@ export class ExportReport {
       return;
     }
     if (this.options.quiet) return;
-    const line = `  ${displayPath(event.file)}: ${event.pages} page${event.pages === 1 ? '' : 's'} (${(event.ms / 1000).toFixed(1)} s)`;
+    const line = `  ${displayPath(event.file)}: ${event.pages} page${event.pages === 1 ? '' : 's'} (${event.reused ? 'reused' : `${(event.ms / 1000).toFixed(1)} s`})`;
     if (this.reportedSlugs.has(event.slug)) this.writeLine(process.stdout, line);
     else this.heldPdfLines.set(event.slug, [...(this.heldPdfLines.get(event.slug) ?? []), line]);
   };

@@ -3,14 +3,16 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../export/package-files.js';
 import { setUpBrowser } from './diagram-setup.js';
-import { deckInputs } from './deck-inputs.js';
+import { courseOfInputs, deckInputs } from './deck-inputs.js';
+import { useColor } from './print.js';
 import { UsageError } from './usage-error.js';
 import { separatorFlags } from './separator-flags.js';
 import { presenterToken, TOKEN_PATTERN } from '../server/presenter-token.js';
 
 /** `lectern serve`: live decks and the presenter view until Ctrl-C. */
 export async function runServe(positionals: string[], values: Record<string, unknown>): Promise<number> {
-  const inputs = deckInputs('serve', positionals);
+  const inputs = deckInputs('serve', positionals, { color: useColor(values, process.stderr) });
+  if (inputs.courseFailed) return 1;
   const port = values.port === undefined ? 4321 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not \`${String(values.port)}\``);
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
@@ -33,6 +35,7 @@ export async function runServe(positionals: string[], values: Record<string, unk
       port,
       ...(diagrams ? { diagrams } : {}),
       ...(separators ? { separators } : {}),
+      ...courseOfInputs(inputs),
       token: presenter.token,
       rehearse: values.rehearse === true,
       rehearsalsDir: 'rehearsals',

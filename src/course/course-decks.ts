@@ -74,3 +74,26 @@ export function orderDecks(course: CourseFile, deckFiles: readonly string[]): Co
   order.unlisted = [...byPath].filter(([key]) => !listed.has(key)).map(([, file]) => file);
   return order;
 }
+
+/** What a course says over one deck's front matter: its module's session length, the course's theme. */
+export interface CourseOverride {
+  /** Over the front matter's `duration`. */
+  durationSeconds?: number;
+  /** Over the front matter's `theme`: a built-in name, or an absolute .css path (the CLI resolves the course's once). */
+  theme?: string;
+}
+
+/** The override for the deck read from `file` (a path as `moduleFile` gives it); undefined when the course does not list it. */
+export function courseOverride(course: CourseFile, file: string, theme?: string): CourseOverride | undefined {
+  const module = course.modules.find((m) => moduleFile(course, m) === file);
+  if (!module) return undefined;
+  const override: CourseOverride = {};
+  if (module.durationSeconds !== undefined) override.durationSeconds = module.durationSeconds;
+  if (theme !== undefined) override.theme = theme;
+  return override;
+}
+
+/** The module whose deck is read from `file`. */
+export function moduleOf(course: CourseFile, file: string): CourseModule | undefined {
+  return course.modules.find((m) => moduleFile(course, m) === file);
+}

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CourseModule, renderCourseIndex } from '../render/render-course-index.js';
+import { courseOverride, moduleOf } from '../course/course-decks.js';
+import type { CourseFile } from '../course/course-file.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { SeparatorPatterns } from '../deck/separators.js';
@@ -16,6 +18,14 @@ export interface BuildOptions {
   diagrams?: DiagramStage;
   /** Separator flags, for every deck. */
   separators?: Partial<SeparatorPatterns>;
+  /** The folder's course.yaml: its modules' sessions and theme over the decks', its heading and order on the index. */
+  course?: BuildCourse;
+}
+
+/** A course file as the commands use it: the course, and its theme as each deck resolves it. */
+export interface BuildCourse {
+  file: CourseFile;
+  theme?: string;
 }
 
 export interface DeckBuild {
@@ -44,7 +54,8 @@ export async function buildDecks(files: readonly string[], options: BuildOptions
   const compileOptions = { ...(options.diagrams ? { diagrams: options.diagrams } : {}), ...(options.separators ? { separators: options.separators } : {}) };
   const decks = await Promise.all(
     files.map(async (file): Promise<DeckBuild> => {
-      const compiled = await compileDeck(file, compileOptions);
+      const override = options.course ? courseOverride(options.course.file, file, options.course.theme) : undefined;
+      const compiled = await compileDeck(file, override ? { ...compileOptions, course: override } : compileOptions);
       const build: DeckBuild = { compiled };
       try {
         if (compiled.files.length > 0) build.outputDir = await writeCompiledDeck(compiled, options.outDir);
@@ -56,7 +67,7 @@ export async function buildDecks(files: readonly string[], options: BuildOptions
     }),
   );
   const result: BuildResult = { decks };
-  if (options.courseIndex) result.indexFile = await writeCourseIndex(decks, options.outDir);
+  if (options.courseIndex) result.indexFile = await writeCourseIndex(decks, options.outDir, options.course?.file);
   return result;
 }
 
@@ -67,14 +78,22 @@ function writeFailure(file: string, cause: unknown): Diagnostic {
     { file, line: 1, column: 1 }, 'check that the output folder is writable and the disk has space');
 }
 
-/** `<outDir>/index.html`: every module built there, with links to the PDFs that exist. */
-export async function writeCourseIndex(decks: readonly DeckBuild[], outDir: string): Promise<string> {
+/**
+ * `<outDir>/index.html`: every module built there, with links to the PDFs that exist; with a
+ * course file, in its order (the decks' order), under its title, with the sessions' dates.
+ */
+export async function writeCourseIndex(decks: readonly DeckBuild[], outDir: string, course?: CourseFile): Promise<string> {
   const file = join(outDir, 'index.html');
-  await writeFileAtomic(file, renderCourseIndex(decks.flatMap((d) => courseModule(d, outDir))));
+  const modules = decks.flatMap((d) => {
+    const module = courseModule(d, outDir);
+    const date = course ? moduleOf(course, d.compiled.file)?.date : undefined;
+    return module.map((m) => (date !== undefined ? { ...m, date } : m));
+  });
+  await writeFileAtomic(file, renderCourseIndex(modules, course));
   return file;
 }
 
-function courseModule(build: DeckBuild, outDir: string): CourseModule[] {
+export function courseModule(build: DeckBuild, outDir: string): CourseModule[] {
   const { deck, schedule, slug } = build.compiled;
   if (!deck || !schedule || !existsSync(join(outDir, slug, 'index.html'))) return [];
   const module: CourseModule = {

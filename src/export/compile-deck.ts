@@ -8,6 +8,7 @@ import type { SlideParseResult } from '../deck/parse-slide.js';
 import { contentHash } from '../model/ids.js';
 import type { SectionCache } from '../render/render-slides.js';
 import type { Deck } from '../model/deck.js';
+import type { CourseOverride } from '../course/course-decks.js';
 import { planSchedule, type Schedule } from '../model/schedule.js';
 import { PAGE_ASSETS, renderDeck } from '../render/render-page.js';
 import type { RenderedSlide } from '../render/render-slides.js';
@@ -70,6 +71,8 @@ export interface CompileOptions {
   separators?: Partial<SeparatorPatterns>;
   /** For the layout check only: every block element carries its line and column in the deck file. */
   sourcePositions?: boolean;
+  /** What the course file (course.yaml) says over the deck's front matter: session length, theme. */
+  course?: CourseOverride;
 }
 
 export interface IncrementalState {
@@ -113,6 +116,8 @@ async function compileDeckOrThrow(file: string, options: CompileOptions): Promis
   const nextSlides = new Map<string, SlideParseResult>();
   const project = findProjectFiles(file, options.separators);
   const { deck, diagnostics } = parseDeck(source, file, slug, options.incremental ? { previous: options.incremental.slides, next: nextSlides } : undefined, project.reading);
+  if (options.course?.durationSeconds !== undefined) deck.meta.durationSeconds = options.course.durationSeconds;
+  if (options.course?.theme !== undefined) deck.meta.theme = options.course.theme;
   const { schedule, diagnostics: scheduleProblems } = planSchedule(deck);
   diagnostics.push(...scheduleProblems);
   const deckDir = dirname(resolve(file));

@@ -10,8 +10,17 @@ export interface CourseModule {
   activities: number;
   plannedSeconds: number;
   durationSeconds?: number;
+  /** The session's date, `YYYY-MM-DD` (from course.yaml). */
+  date?: string;
   /** Links relative to the index page, by label ("Slides PDF", …), for files that exist. */
   downloads: { label: string; href: string }[];
+}
+
+/** A course file's heading for the index: its title, code and term. */
+export interface CourseHeading {
+  title: string;
+  code?: string;
+  term?: string;
 }
 
 /** Orders modules by their number (numerically), then by title. */
@@ -32,17 +41,23 @@ function plannedOf(plannedSeconds: number, sessionSeconds: number | undefined): 
     : `${formatDuration(plannedSeconds)} <span class="of">of ${formatDuration(sessionSeconds)}</span>`;
 }
 
-/** The course's front page: one row per module with links to its deck and handouts. */
-export function renderCourseIndex(modules: readonly CourseModule[]): string {
-  const sorted = sortModules(modules);
-  const course = sorted.find((m) => m.course)?.course ?? 'Course';
+/**
+ * The course's front page: one row per module with links to its deck and handouts. With a course
+ * file's heading the modules stay in the order given (the course's teaching order), under its
+ * title; without one they are sorted by module number, under the decks' `course`.
+ */
+export function renderCourseIndex(modules: readonly CourseModule[], heading?: CourseHeading): string {
+  const sorted = heading ? [...modules] : sortModules(modules);
+  const course = heading ? [heading.code, heading.title].filter(Boolean).join(' · ') : (sorted.find((m) => m.course)?.course ?? 'Course');
+  const term = heading?.term !== undefined ? `${heading.term} · ` : '';
+  const dated = sorted.some((m) => m.date !== undefined);
   const total = sorted.reduce((sum, m) => sum + contactSeconds(m), 0);
   const planned = sorted.reduce((sum, m) => sum + m.plannedSeconds, 0);
   const rows = sorted.map((m) => {
     const downloads = m.downloads.map((d) => `<a href="${escapeHtml(d.href)}">${escapeHtml(d.label)}</a>`).join(' · ');
     return `<tr>
 <td class="num">${escapeHtml(m.module ?? '')}</td>
-<td><a class="deck" href="${escapeHtml(m.slug)}/index.html">${escapeHtml(m.title)}</a>${downloads ? `<div class="downloads">${downloads}</div>` : ''}</td>
+${dated ? `<td class="date">${escapeHtml(m.date ?? '')}</td>\n` : ''}<td><a class="deck" href="${escapeHtml(m.slug)}/index.html">${escapeHtml(m.title)}</a>${downloads ? `<div class="downloads">${downloads}</div>` : ''}</td>
 <td class="num">${m.slides}</td>
 <td class="num">${m.activities}</td>
 <td class="num">${plannedOf(m.plannedSeconds, m.durationSeconds)}</td>
@@ -64,6 +79,7 @@ p.lead { color: var(--muted); margin: 0 0 2rem; }
 table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
 th, td { padding: .75rem 1rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { background: #eef1f5; font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 a { color: var(--accent); }
 a.deck { font-weight: 600; font-size: 1.1rem; }
@@ -75,13 +91,13 @@ tfoot td { font-weight: 600; background: #eef1f5; }
 <body>
 <main>
 <h1>${escapeHtml(course)}</h1>
-<p class="lead">${sorted.length} module${sorted.length === 1 ? '' : 's'} · ${formatDuration(total)} of contact time · ${formatDuration(planned)} planned</p>
+<p class="lead">${escapeHtml(term)}${sorted.length} module${sorted.length === 1 ? '' : 's'} · ${formatDuration(total)} of contact time · ${formatDuration(planned)} planned</p>
 <table>
-<thead><tr><th class="num">Module</th><th>Title</th><th class="num">Slides</th><th class="num">Activities</th><th class="num">Planned</th></tr></thead>
+<thead><tr><th class="num">Module</th>${dated ? '<th>Date</th>' : ''}<th>Title</th><th class="num">Slides</th><th class="num">Activities</th><th class="num">Planned</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-<tfoot><tr><td></td><td>Total</td><td class="num">${sorted.reduce((n, m) => n + m.slides, 0)}</td><td class="num">${sorted.reduce((n, m) => n + m.activities, 0)}</td><td class="num">${plannedOf(planned, sorted.some((m) => m.durationSeconds !== undefined) ? total : undefined)}</td></tr></tfoot>
+<tfoot><tr><td></td>${dated ? '<td></td>' : ''}<td>Total</td><td class="num">${sorted.reduce((n, m) => n + m.slides, 0)}</td><td class="num">${sorted.reduce((n, m) => n + m.activities, 0)}</td><td class="num">${plannedOf(planned, sorted.some((m) => m.durationSeconds !== undefined) ? total : undefined)}</td></tr></tfoot>
 </table>
 </main>
 </body>

@@ -38,6 +38,7 @@ async function build(request: Extract<ToWorker, { type: 'build' }>): Promise<voi
     incremental: state,
     ...(request.drawDiagrams ? { diagrams: diagramsFromServer(request.id) } : {}),
     ...(request.separators ? { separators: request.separators } : {}),
+    ...(request.course ? { course: request.course } : {}),
   });
   if (compiled.incremental) incremental.set(request.file, compiled.incremental);
   post({ type: 'built', id: request.id, compiled: toLiveCompiled(compiled) });

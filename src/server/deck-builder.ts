@@ -6,6 +6,7 @@ import { error } from '../diagnostics/diagnostic.js';
 import { slugOf } from '../export/compile-deck.js';
 import { PACKAGE_ROOT } from '../export/package-files.js';
 import type { SeparatorPatterns } from '../deck/separators.js';
+import type { CourseOverride } from '../course/course-decks.js';
 import type { FromWorker, LiveCompiled, ToWorker } from './live-build.js';
 
 /** How long a deck's build may compute (drawing diagrams not counted) before it is stopped. */
@@ -22,6 +23,8 @@ const WORKER_YOUNG_MB = 4;
 export interface DeckBuilderOptions {
   diagrams?: DiagramDrawing;
   separators?: Partial<SeparatorPatterns>;
+  /** What course.yaml says over each deck's front matter (session length, theme), by deck file. */
+  course?: (file: string) => CourseOverride | undefined;
   timeLimitMs?: number;
   /** The compiled worker script (lectern's lib/cli/build-worker.js). */
   workerFile?: string;
@@ -76,7 +79,8 @@ export class DeckBuilder {
       const build: PendingBuild = { file, resolve, reject };
       this.pending.set(id, build);
       this.startClock(id, build);
-      const request: ToWorker = { type: 'build', id, file, drawDiagrams: this.options.diagrams !== undefined, ...(this.options.separators ? { separators: this.options.separators } : {}) };
+      const course = this.options.course?.(file);
+      const request: ToWorker = { type: 'build', id, file, drawDiagrams: this.options.diagrams !== undefined, ...(this.options.separators ? { separators: this.options.separators } : {}), ...(course ? { course } : {}) };
       worker.postMessage(request);
     });
   }

@@ -5,6 +5,7 @@ import type { DeckMeta } from '../model/deck.js';
 import { renderDeckSummary } from '../render/render-deck-summary.js';
 import type { RenderedSlide } from '../render/render-slides.js';
 import type { SeparatorPatterns } from '../deck/separators.js';
+import type { CourseOverride } from '../course/course-decks.js';
 import type { DeckSummary } from './protocol.js';
 
 /**
@@ -53,7 +54,7 @@ export function toLiveCompiled(compiled: CompiledDeck): LiveCompiled {
 
 /** Messages between the server's thread and the build worker. */
 export type ToWorker =
-  | { type: 'build'; id: number; file: string; separators?: Partial<SeparatorPatterns>; drawDiagrams: boolean }
+  | { type: 'build'; id: number; file: string; separators?: Partial<SeparatorPatterns>; course?: CourseOverride; drawDiagrams: boolean }
   | { type: 'drawn'; id: number; diagrams: DeckDiagrams }
   | { type: 'draw-failed'; id: number; message: string };
 

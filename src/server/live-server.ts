@@ -15,6 +15,8 @@ import { createIdleCollector } from './idle-collector.js';
 import { LiveHub } from './live-hub.js';
 import type { RehearsalRecording } from './protocol.js';
 import type { SeparatorPatterns } from '../deck/separators.js';
+import type { BuildCourse } from '../export/build-decks.js';
+import { courseOverride } from '../course/course-decks.js';
 import { sameToken } from './presenter-token.js';
 import { renderServerIndex, renderProblemPage, renderWaitingPage } from './server-pages.js';
 import { isLoopbackAddress } from './local-peer.js';
@@ -32,6 +34,8 @@ export interface LiveServerOptions {
   port: number;
   diagrams?: DiagramStage;
   separators?: Partial<SeparatorPatterns>;
+  /** The folder's course.yaml: session lengths and theme over the decks', the index's heading, dates and order. */
+  course?: BuildCourse;
   /** The presenter token; a random one when absent. */
   token?: string;
   /** Which addresses are the serving machine (they see a deck's problems); default: loopback. */
@@ -117,9 +121,11 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     saveRehearsal: async (slug, recording) => saveRehearsal(options.rehearsalsDir, slug, recording, hosts.get(slug)?.file ?? ''),
   });
   const collector = createIdleCollector();
+  const { course } = options;
   const builder = new DeckBuilder({
     ...(options.diagrams ? { diagrams: options.diagrams } : {}),
     ...(options.separators ? { separators: options.separators } : {}),
+    ...(course ? { course: (file: string) => courseOverride(course.file, file, course.theme) } : {}),
     ...(options.buildTimeLimitMs !== undefined ? { timeLimitMs: options.buildTimeLimitMs } : {}),
   });
   for (const file of options.files) {
@@ -179,7 +185,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     if (path === undefined) return notFound(response);
     // Asked only where it matters: the peer's address costs a system call.
     const local = () => isLocal(request.socket.remoteAddress);
-    if (path === '/') return send(response, 200, TYPES['.html'] ?? '', renderServerIndex([...hosts.values()], local()));
+    if (path === '/') return send(response, 200, TYPES['.html'] ?? '', renderServerIndex([...hosts.values()], local(), options.course?.file));
     const client = CLIENT_FILES[path];
     if (client) {
       const body = await fromDisk(client);

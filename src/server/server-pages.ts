@@ -1,5 +1,7 @@
 import { escapeHtml, scriptJson } from '../render/escape.js';
 import { type CourseModule, renderCourseIndex } from '../render/render-course-index.js';
+import { moduleOf } from '../course/course-decks.js';
+import type { CourseFile } from '../course/course-file.js';
 import type { DeckHost } from './deck-host.js';
 
 const STYLE = `body{font:18px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1f2428;background:#fbfaf6}
@@ -7,24 +9,31 @@ a{color:#0a6b74}li{margin:.4rem 0}pre{background:#fff3f2;border-left:6px solid #
 
 /**
  * `/`: the course index, as `lectern build` writes it, for the decks this server serves
- * (audience links only: the presenter link carries the token and is printed on the terminal).
+ * (audience links only: the presenter link carries the token and is printed on the terminal);
+ * with a course file, in its order (the hosts'), under its title, with the sessions' dates.
  */
-export function renderServerIndex(hosts: readonly DeckHost[], local = true): string {
-  const modules: CourseModule[] = hosts.flatMap((h) => {
-    const built = h.current?.compiled.built;
-    const waiting = local ? 'has errors: open it to see them' : 'being prepared';
-    if (!built) return [{ slug: h.slug, title: `${h.slug} (${waiting})`, slides: 0, activities: 0, plannedSeconds: 0, downloads: [] }];
-    const { meta, overview } = built;
-    return [{
-      slug: h.slug,
-      title: meta.title ?? h.slug,
-      ...overview,
-      downloads: [],
-      ...(meta.module !== undefined ? { module: meta.module } : {}),
-      ...(meta.course !== undefined ? { course: meta.course } : {}),
-    }];
+export function renderServerIndex(hosts: readonly DeckHost[], local = true, course?: CourseFile): string {
+  const modules = hosts.map((h) => {
+    const module = serverModule(h, local);
+    const date = course ? moduleOf(course, h.file)?.date : undefined;
+    return date !== undefined ? { ...module, date } : module;
   });
-  return renderCourseIndex(modules);
+  return renderCourseIndex(modules, course);
+}
+
+function serverModule(h: DeckHost, local: boolean): CourseModule {
+  const built = h.current?.compiled.built;
+  const waiting = local ? 'has errors: open it to see them' : 'being prepared';
+  if (!built) return { slug: h.slug, title: `${h.slug} (${waiting})`, slides: 0, activities: 0, plannedSeconds: 0, downloads: [] };
+  const { meta, overview } = built;
+  return {
+    slug: h.slug,
+    title: meta.title ?? h.slug,
+    ...overview,
+    downloads: [],
+    ...(meta.module !== undefined ? { module: meta.module } : {}),
+    ...(meta.course !== undefined ? { course: meta.course } : {}),
+  };
 }
 
 /** What the audience sees of a deck that has never built: no problems, no paths, and the slides once they are ready. */

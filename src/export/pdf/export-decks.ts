@@ -8,13 +8,15 @@ import { renderGuidePage } from '../../render/render-guide.js';
 import { renderHandoutPage } from '../../render/render-handout.js';
 import { rehearsedSeconds } from '../../model/rehearsal-match.js';
 import { writeFileAtomic } from '../atomic-write.js';
-import { type BuildResult, buildDecks, type DeckBuild, writeCourseIndex } from '../build-decks.js';
+import { type BuildCourse, type BuildResult, buildDecks, type DeckBuild, writeCourseIndex } from '../build-decks.js';
 import { internalError } from '../compile-deck.js';
 import { latestRehearsal } from '../rehearsal-files.js';
 import type { FinishedPdf, PdfMetadata } from './pdf-document.js';
 import { fitHandoutPage } from './fit-handout.js';
 import { printDocument } from './print-document.js';
 import { printSlides } from './print-slides.js';
+import { type PackPart, type WrittenPack, writeCoursePack } from './course-pack.js';
+import { deckFingerprint, pdfFingerprint, readPrinted, reusable, writePrinted } from './pdf-fingerprint.js';
 import type { SeparatorPatterns } from '../../deck/separators.js';
 
 export const PDF_KIND_NAMES = ['slides', 'handout', 'guide'] as const;
@@ -28,6 +30,8 @@ export interface ExportOptions {
   diagrams?: DiagramStage;
   separators?: Partial<SeparatorPatterns>;
   courseIndex: boolean;
+  /** The folder's course.yaml: session lengths and theme over the decks', the index's heading and order. */
+  course?: BuildCourse;
   /** Tabs printing one deck's slides at once. */
   tabs: number;
   /** Work on a built deck that runs while its PDFs print (the CLI's layout check): the second core is idle then. */
@@ -37,11 +41,13 @@ export interface ExportOptions {
 
 export type ExportProgress =
   | { type: 'pages'; slug: string; done: number; total: number }
-  | { type: 'written'; slug: string; kind: PdfKind; file: string; pages: number; ms: number };
+  | { type: 'written'; slug: string; kind: PdfKind; file: string; pages: number; ms: number; reused?: boolean };
 
 export interface ExportResult {
   build: BuildResult;
-  pdfs: { slug: string; kind: PdfKind; file: string; pages: number }[];
+  pdfs: { slug: string; kind: PdfKind; file: string; pages: number; reused?: boolean; fingerprint?: string }[];
+  /** The course packs (more than one deck): all handouts, all guides; `error` when one could not be made. */
+  packs: (WrittenPack | { kind: WrittenPack['kind']; file: string; error: string })[];
 }
 
 /**
@@ -57,26 +63,49 @@ export async function exportDecks(files: readonly string[], options: ExportOptio
     courseIndex: false,
     ...(options.diagrams ? { diagrams: options.diagrams } : {}),
     ...(options.separators ? { separators: options.separators } : {}),
+    ...(options.course ? { course: options.course } : {}),
   });
-  const result: ExportResult = { build, pdfs: [] };
+  const result: ExportResult = { build, pdfs: [], packs: [] };
   const printable = build.decks.filter((d) => d.outputDir && !hasErrors(d.compiled.diagnostics));
   if (printable.length > 0) {
     const { browser } = await options.session.get();
+    const browserVersion = await browser.version().catch(() => 'unknown');
     for (const deck of printable) {
       try {
-        const [pdfs] = await Promise.all([exportDeck(browser, deck, options), options.alongside?.(deck)]);
+        const [pdfs] = await Promise.all([exportDeck(browser, deck, options, browserVersion), options.alongside?.(deck)]);
         for (const pdf of pdfs) result.pdfs.push(pdf);
       } catch (cause) {
         // One deck's PDFs failing (a page that never settles, a crashed window) stops that deck, not the export.
         deck.compiled.diagnostics.push({ ...internalError(deck.compiled.file, cause), code: 'pdf-failed', message: `its PDFs could not be printed: ${cause instanceof Error ? cause.message : String(cause)}` });
       }
     }
+    if (build.decks.length > 1) await writePacks(browser, printable, result, options);
   }
-  if (options.courseIndex) build.indexFile = await writeCourseIndex(build.decks, options.outDir);
+  if (options.courseIndex) build.indexFile = await writeCourseIndex(build.decks, options.outDir, options.course?.file);
   return result;
 }
 
-async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOptions): Promise<ExportResult['pdfs']> {
+/** The student pack (every handout) and the instructor pack (every guide), in the decks' order. */
+async function writePacks(browser: Browser, decks: readonly DeckBuild[], result: ExportResult, options: ExportOptions): Promise<void> {
+  const course = options.course?.file.title ?? decks.map((d) => d.compiled.deck?.meta.course).find((c) => c) ?? 'Course';
+  for (const [kind, pdfKind] of [['student', 'handout'], ['instructor', 'guide']] as const) {
+    if (!options.kinds.has(pdfKind)) continue;
+    const parts = decks.flatMap((deck): PackPart[] => {
+      const pdf = result.pdfs.find((p) => p.slug === deck.compiled.slug && p.kind === pdfKind);
+      const meta = deck.compiled.deck?.meta;
+      if (!pdf?.fingerprint) return [];
+      return [{ title: meta?.title ?? deck.compiled.slug, ...(meta?.module !== undefined ? { module: meta.module } : {}), file: pdf.file, fingerprint: pdf.fingerprint }];
+    });
+    if (parts.length === 0) continue;
+    try {
+      result.packs.push(await writeCoursePack(browser, options.outDir, { kind, course, parts, paper: options.paper }));
+    } catch (cause) {
+      result.packs.push({ kind, file: join(options.outDir, kind), error: cause instanceof Error ? cause.message : String(cause) });
+    }
+  }
+}
+
+async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOptions, browserVersion: string): Promise<ExportResult['pdfs']> {
   const { compiled } = build;
   const { deck, schedule, rendered, slug } = compiled;
   const deckDir = build.outputDir;
@@ -89,22 +118,38 @@ async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOpt
     subject: [deck.meta.course, deck.meta.module ? `Module ${deck.meta.module}` : ''].filter(Boolean).join(', ') || title,
     keywords: ['lectern', slug],
   });
-  const save = async (kind: PdfKind, pdf: FinishedPdf, started: number) => {
-    const file = join(deckDir, `${slug}.${kind}.pdf`);
+  // A PDF whose inputs are unchanged since it was printed is reused (see pdf-fingerprint.ts).
+  // The document information (title, author, course) is part of what is printed, whether or not the HTML shows it.
+  const deckPrint = pdfFingerprint(await deckFingerprint(compiled, options.paper, browserVersion), 'metadata', JSON.stringify(metadata('')));
+  const printed = await readPrinted(deckDir);
+  const fileOf = (kind: PdfKind) => join(deckDir, `${slug}.${kind}.pdf`);
+  const reuse = async (kind: PdfKind, fingerprint: string, started: number): Promise<boolean> => {
+    const file = fileOf(kind);
+    const record = await reusable(file, printed[kind], fingerprint);
+    if (!record) return false;
+    written.push({ slug, kind, file, pages: record.pages, reused: true, fingerprint });
+    options.onProgress?.({ type: 'written', slug, kind, file, pages: record.pages, ms: Date.now() - started, reused: true });
+    return true;
+  };
+  const save = async (kind: PdfKind, pdf: FinishedPdf, started: number, fingerprint: string) => {
+    const file = fileOf(kind);
     await writeFileAtomic(file, pdf.bytes);
-    written.push({ slug, kind, file, pages: pdf.pages });
+    printed[kind] = { fingerprint, pages: pdf.pages, bytes: pdf.bytes.byteLength };
+    await writePrinted(deckDir, printed);
+    written.push({ slug, kind, file, pages: pdf.pages, fingerprint });
     options.onProgress?.({ type: 'written', slug, kind, file, pages: pdf.pages, ms: Date.now() - started });
   };
 
   let started = Date.now();
-  const slides = options.kinds.has('slides')
+  const slidesPrint = pdfFingerprint(deckPrint, 'slides');
+  const slides = options.kinds.has('slides') && !(await reuse('slides', slidesPrint, started))
     ? await printSlides(browser, join(deckDir, 'index.html'), deck, {
         tabs: options.tabs,
         metadata: metadata(''),
         onProgress: (done, total) => options.onProgress?.({ type: 'pages', slug, done, total }),
       })
     : undefined;
-  if (slides) await save('slides', slides.pdf, started);
+  if (slides) await save('slides', slides.pdf, started, slidesPrint);
 
   const shared = { paper: options.paper, diagrams: rendered.diagrams, assetUrl: rendered.assetUrl };
   if (options.kinds.has('handout')) {
@@ -112,7 +157,8 @@ async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOpt
     const upright = options.diagrams ? await drawUprightDiagrams(options.diagrams, deck, rendered.themeCss, compiled.source ?? '') : undefined;
     const html = renderHandoutPage(deck, schedule, { ...shared, ...(upright ? { uprightDiagrams: upright } : {}) });
     const fit = (page: Page) => fitHandoutPage(page, options.paper);
-    await save('handout', await printDocument(browser, deckDir, 'handout', html, metadata('Student handout'), fit), started);
+    const fingerprint = pdfFingerprint(deckPrint, 'handout', html);
+    if (!(await reuse('handout', fingerprint, started))) await save('handout', await printDocument(browser, deckDir, 'handout', html, metadata('Student handout'), fit), started, fingerprint);
   }
   if (options.kinds.has('guide')) {
     started = Date.now();
@@ -126,7 +172,8 @@ async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOpt
       stylesheets: compiled.files.filter((f) => /^assets\/(theme|highlight|lectern)\.css$/.test(f.to)).map((f) => f.to),
     };
     const html = renderGuidePage(deck, schedule, { ...shared, previews, ...rehearsal });
-    await save('guide', await printDocument(browser, deckDir, 'guide', html, metadata('Instructor guide')), started);
+    const fingerprint = pdfFingerprint(deckPrint, 'guide', html);
+    if (!(await reuse('guide', fingerprint, started))) await save('guide', await printDocument(browser, deckDir, 'guide', html, metadata('Instructor guide')), started, fingerprint);
   }
   return written;
 }
