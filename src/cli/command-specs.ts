@@ -55,14 +55,18 @@ const COMMON: readonly OptionSpec[] = [
 const DECK_FORMAT = 'docs/deck-format.md';
 const README = 'README.md';
 
+/** How the deck commands find their decks when none is named. */
+const COURSE_FILE = 'With no deck or folder named, the current folder\'s course.yaml gives the decks, in its order.';
+
 export const COMMAND_SPECS: readonly CommandSpec[] = ([
   {
     name: 'build',
-    operands: '<deck.md|dir>...',
+    operands: '[<deck.md|dir>...]',
     summary: 'write each deck as an offline reveal.js folder',
     details: [
       'Writes <out>/<slug>/index.html with its assets/ and media/ for each deck; a folder',
       'argument also writes <out>/index.html, the course index. A deck with errors is not written.',
+      COURSE_FILE,
     ],
     options: [OUT, QUIET, { name: 'render', type: 'boolean', meaning: 'also lay the slides out in Chromium and warn about overflows, as check --render' }, BROWSER, ...SEPARATOR_OPTIONS],
     example: { command: 'lectern build decks --out dist', meaning: 'every deck of decks/ and the course index, into dist/' },
@@ -70,11 +74,13 @@ export const COMMAND_SPECS: readonly CommandSpec[] = ([
   },
   {
     name: 'export',
-    operands: '<deck.md|dir>...',
+    operands: '[<deck.md|dir>...]',
     summary: 'build, then print each deck\'s slides, handout and guide PDFs',
     details: [
       'Builds as build does, then writes <slug>.slides.pdf, .handout.pdf and .guide.pdf beside each',
-      'deck\'s index.html, and warns about overflowing slides as check --render does.',
+      'deck\'s index.html, and warns about overflowing slides as check --render does. Several decks',
+      'also give dist/course-handouts.pdf and course-guides.pdf; unchanged PDFs are reused.',
+      COURSE_FILE,
     ],
     options: [
       OUT,
@@ -89,18 +95,18 @@ export const COMMAND_SPECS: readonly CommandSpec[] = ([
   },
   {
     name: 'check',
-    operands: '<deck.md|dir>...',
+    operands: '[<deck.md|dir>...]',
     summary: 'report every problem and print each deck\'s schedule; writes nothing',
-    details: ['With --render the slides are also laid out in Chromium: overflowing slides and broken images are warnings.'],
+    details: ['With --render the slides are also laid out in Chromium: overflowing slides and broken images are warnings.', COURSE_FILE],
     options: [{ name: 'render', type: 'boolean', meaning: 'also lay the slides out in Chromium' }, BROWSER, ...SEPARATOR_OPTIONS],
     example: { command: 'lectern check decks/module-1-foundations.md --render', meaning: 'one deck\'s problems, its layout included, and its schedule' },
     docs: [DECK_FORMAT, README],
   },
   {
     name: 'serve',
-    operands: '<deck.md|dir>...',
+    operands: '[<deck.md|dir>...]',
     summary: 'serve the decks live (reload on save) with a presenter view',
-    details: ['Prints each deck\'s audience and presenter URLs; the presenter link is kept per project in .lectern/.'],
+    details: ['Prints each deck\'s audience and presenter URLs; the presenter link is kept per project in .lectern/.', COURSE_FILE],
     options: [
       { name: 'port', short: 'p', type: 'string', value: '<port>', meaning: 'port to listen on', default: '4321' },
       { name: 'host', type: 'string', value: '<host>', meaning: 'address to listen on (0.0.0.0: the whole network)', default: '127.0.0.1' },

@@ -10,7 +10,7 @@ describe('lectern CLI', () => {
     expect((await runCli(['--version'])).stdout.trim()).toBe(pkg.version);
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('lectern build <deck.md|dir>...');
+    expect(help.stdout).toContain('lectern build [<deck.md|dir>...]');
     expect(help.stdout).toContain('lectern check');
   });
 
