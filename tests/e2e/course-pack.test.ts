@@ -89,3 +89,17 @@ describe('lectern export: the course packs', () => {
 function execText(file: string, page: number): string {
   return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
 }
+
+describe('lectern export: a course of one module', () => {
+  it('still writes the packs: the course.yaml makes it a course', async () => {
+    const course = tempDir();
+    mkdirSync(join(course, 'decks'));
+    writeFileSync(join(course, 'decks', 'only.md'), deck(1));
+    writeFileSync(join(course, 'course.yaml'), 'title: One-module course\nmodules:\n  - decks/only.md\n');
+    const result = await runCli(['export', '--only', 'handout', '--out', 'dist'], course, { LECTERN_CACHE_DIR: join(course, 'cache') });
+    expect(result.code, result.stderr).toBe(0);
+    const pack = join(course, 'dist', 'course-handouts.pdf');
+    expect(pages(pack)).toBe(2 + pages(join(course, 'dist', 'only', 'only.handout.pdf')));
+    expect(execText(pack, 1)).toContain('One-module course');
+  }, 120_000);
+});

@@ -46,7 +46,7 @@ export type ExportProgress =
 export interface ExportResult {
   build: BuildResult;
   pdfs: { slug: string; kind: PdfKind; file: string; pages: number; reused?: boolean; fingerprint?: string }[];
-  /** The course packs (more than one deck): all handouts, all guides; `error` when one could not be made. */
+  /** The course packs (a course.yaml, or more than one deck): all handouts, all guides; `error` when one could not be made. */
   packs: (WrittenPack | { kind: WrittenPack['kind']; file: string; error: string })[];
 }
 
@@ -79,7 +79,8 @@ export async function exportDecks(files: readonly string[], options: ExportOptio
         deck.compiled.diagnostics.push({ ...internalError(deck.compiled.file, cause), code: 'pdf-failed', message: `its PDFs could not be printed: ${cause instanceof Error ? cause.message : String(cause)}` });
       }
     }
-    if (build.decks.length > 1) await writePacks(browser, printable, result, options);
+    // A course (course.yaml, even of one module so far) or several decks get the packs students download.
+    if (options.course || build.decks.length > 1) await writePacks(browser, printable, result, options);
   }
   if (options.courseIndex) build.indexFile = await writeCourseIndex(build.decks, options.outDir, options.course?.file);
   return result;
