@@ -75,7 +75,8 @@ export class DeckHost {
    * of a fast burst of saves; checking after the burst makes sure the last save always wins.
    */
   async rebuildIfChanged(): Promise<void> {
-    if (this.building) return;
+    // A build in progress may have read the file before the last save: check once it is done.
+    while (this.building) await this.building;
     const onDisk = await readFile(this.file, 'utf8').catch(() => undefined);
     if (onDisk !== undefined && onDisk !== this.lastSource) await this.rebuild();
   }
