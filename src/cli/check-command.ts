@@ -1,14 +1,19 @@
-import { compareDiagnostics, hasErrors } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { formatDiagnostics } from '../diagnostics/format.js';
+import { accessibilitySummary } from '../browser/a11y-report.js';
+import { AccessibilityAuditor, courseIndexLabel } from './a11y-auditor.js';
 import { compileDeck } from '../export/compile-deck.js';
 import { LayoutRenderer } from './layout-renderer.js';
 import { countBySeverity, describeDeck, formatSchedule, printDiagnostics, useColor } from './print.js';
-import { deckInputs } from './deck-inputs.js';
+import { courseOfInputs, deckInputs } from './deck-inputs.js';
 import { courseOverride } from '../course/course-decks.js';
 import { separatorFlags } from './separator-flags.js';
 
 /**
  * `lectern check`: every diagnostic, then each deck's schedule; writes nothing. With `--render`
- * each deck without errors is also built into a temporary folder and laid out in Chromium.
+ * each deck without errors is also built into a temporary folder and laid out in Chromium; with
+ * `--a11y` it is checked with axe there, and so are the course index and the presenter views.
+ * `--strict` counts warnings as errors.
  */
 export async function runCheck(positionals: string[], values: Record<string, unknown>): Promise<number> {
   const color = useColor(values, process.stderr);
@@ -23,26 +28,57 @@ export async function runCheck(positionals: string[], values: Record<string, unk
   const { session, diagrams } = setUpBrowser(values);
   const renderer = new LayoutRenderer(session, diagrams);
   const render = values.render === true;
+  const a11y = values.a11y === true;
+  const strict = values.strict === true;
+  const auditor = a11y ? new AccessibilityAuditor(session, diagrams) : undefined;
+  const audited: string[] = [];
   let failed = false;
   try {
     for (const file of inputs.files) {
-      // With --render every element carries its line, so an overflow is reported where it happens.
+      // With --render or --a11y every element carries its line, so a problem is reported where it happens.
       const course = inputs.course ? courseOverride(inputs.course, file, inputs.courseTheme) : undefined;
-      const compiled = await compileDeck(file, { ...(diagrams ? { diagrams } : {}), ...(separators ? { separators } : {}), ...(render ? { sourcePositions: true } : {}), ...(course ? { course } : {}) });
-      if (render && !hasErrors(compiled.diagnostics) && compiled.files.length > 0) {
+      const compiled = await compileDeck(file, { ...(diagrams ? { diagrams } : {}), ...(separators ? { separators } : {}), ...(render || a11y ? { sourcePositions: true } : {}), ...(course ? { course } : {}) });
+      const usable = !hasErrors(compiled.diagnostics) && compiled.files.length > 0;
+      if (render && usable) {
         const found = await renderer.check(compiled);
         if (found === undefined) return 1;
         compiled.diagnostics.push(...found);
-        compiled.diagnostics.sort(compareDiagnostics);
       }
+      let summary: string | undefined;
+      if (auditor && usable) {
+        const audit = await renderer.whenBrowser(() => auditor.auditDeck(compiled));
+        if (audit === undefined) return 1;
+        compiled.diagnostics.push(...audit.diagnostics);
+        summary = accessibilitySummary(audit.diagnostics, audit.slides, undefined);
+        audited.push(file);
+      }
+      if (strict) compiled.diagnostics = compiled.diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+      compiled.diagnostics.sort(compareDiagnostics);
       printDiagnostics(compiled, color);
       const { errors, warnings } = countBySeverity(compiled.diagnostics);
       failed ||= errors > 0;
       process.stdout.write(`\n${compiled.file}: ${describeDeck(compiled)}; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+      if (summary) process.stdout.write(`${summary}\n`);
       if (compiled.schedule) process.stdout.write(`${formatSchedule(compiled.schedule)}\n`);
     }
+    if (auditor && audited.length > 0) failed = (await auditLecternPages(auditor, audited, inputs, color)) || failed;
   } finally {
+    await auditor?.close();
     await renderer.close();
   }
   return failed ? 1 : 0;
+}
+
+/** The pages lectern makes around the decks: the course index (a folder or course) and each presenter view. True when one fails. */
+async function auditLecternPages(auditor: AccessibilityAuditor, files: string[], inputs: ReturnType<typeof deckInputs>, color: boolean): Promise<boolean> {
+  const { course } = courseOfInputs(inputs);
+  const report = (what: string, found: Diagnostic[]) => {
+    for (const text of formatDiagnostics(found, { color })) process.stderr.write(`${text}\n`);
+    process.stdout.write(`${what}: ${found.length === 0 ? 'no WCAG 2.1 AA problems found by axe' : `${found.length} accessibility problem${found.length === 1 ? '' : 's'}`}\n`);
+    return found.length > 0;
+  };
+  let failed = false;
+  if (inputs.fromFolder) failed = report('course index', await auditor.auditCourseIndex(course, courseIndexLabel(course, undefined))) || failed;
+  for (const [file, found] of await auditor.auditPresenterViews(files, course)) failed = report(`presenter view of ${file}`, found) || failed;
+  return failed;
 }

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { BrowserNotFoundError } from '../browser/launch-browser.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import type { BrowserSession } from '../browser/browser-session.js';
+import type { CompiledDeck } from '../export/compile-deck.js';
 import { exportDecks, PDF_KIND_NAMES, type PdfKind } from '../export/pdf/export-decks.js';
 import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
 import { LayoutRenderer } from './layout-renderer.js';
@@ -10,6 +12,18 @@ import { displayPath, useColor } from './print.js';
 import { courseOfInputs, deckInputs, outputFolder } from './deck-inputs.js';
 import { separatorFlags } from './separator-flags.js';
 import { UsageError } from './usage-error.js';
+
+/**
+ * The deck's accessibility in one line: axe on every slide as the PDF and the live deck show them,
+ * and the images the parser found without alt text. `check --a11y` says where and why.
+ */
+async function accessibilityLine(session: BrowserSession, compiled: CompiledDeck, indexHtml: string): Promise<string> {
+  const { auditDeck } = await import('../browser/a11y-check.js');
+  const { accessibilitySummary } = await import('../browser/a11y-report.js');
+  const audit = await auditDeck(await session.get(), indexHtml, compiled.file, { live: true });
+  const missingAlt = compiled.diagnostics.filter((d) => d.code === 'image-no-alt').length;
+  return accessibilitySummary(audit.diagnostics, audit.slides, compiled.file, missingAlt);
+}
 
 /** `lectern export`: build, then the PDFs; per deck its problems and ✓ line, then a line per PDF; a page counter on a terminal. */
 export async function runExport(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -31,7 +45,8 @@ export async function runExport(positionals: string[], values: Record<string, un
       alongside: async ({ compiled, outputDir }) => {
         laidOut.add(compiled.file);
         await layout.addLayoutProblems(compiled, compileOptions, outputDir ? join(outputDir, 'index.html') : undefined);
-        report.deckChecked({ compiled, outputDir });
+        const accessibility = outputDir ? await layout.whenBrowser(() => accessibilityLine(session, compiled, join(outputDir, 'index.html'))) : undefined;
+        report.deckChecked({ compiled, outputDir }, accessibility);
       },
       outDir: outputFolder(values, inputs),
       ...courseOfInputs(inputs),

@@ -33,7 +33,7 @@ export class ExportReport {
   };
 
   /** A deck is built and laid out: its problems, its ✓ or ✗ line, then the PDFs it has printed so far. Once per deck. */
-  deckChecked({ compiled, outputDir }: DeckBuild): void {
+  deckChecked({ compiled, outputDir }: DeckBuild, accessibility?: string): void {
     if (this.printedDiagnostics.has(compiled.file)) return;
     this.clearCounter();
     printDiagnostics(compiled, this.options.color);
@@ -41,6 +41,7 @@ export class ExportReport {
     const { errors, warnings } = countBySeverity(compiled.diagnostics);
     if (errors > 0) this.writeLine(process.stdout, `✗ ${compiled.file}: ${plural(errors, 'error')}, no PDFs`);
     else if (!this.options.quiet) this.writeLine(process.stdout, `✓ ${compiled.slug}: ${describeDeck(compiled)}${describeWarnings(warnings)} → ${displayPath(`${outputDir}/index.html`)}`);
+    if (accessibility && errors === 0 && !this.options.quiet) this.writeLine(process.stdout, `  ${accessibility}`);
     this.reportedSlugs.add(compiled.slug);
     for (const line of this.heldPdfLines.get(compiled.slug) ?? []) this.writeLine(process.stdout, line);
     this.heldPdfLines.delete(compiled.slug);

@@ -60,6 +60,11 @@ export class LayoutRenderer {
     return true;
   }
 
+  /** Runs `work` once the command's browser is up; undefined when none could be found (reported once). */
+  async whenBrowser<T>(work: () => Promise<T>): Promise<T | undefined> {
+    return (await this.browser()) ? work() : undefined;
+  }
+
   private async browser(): Promise<ManagedBrowser | undefined> {
     const { BrowserNotFoundError } = await import('../browser/launch-browser.js');
     try {

@@ -1,8 +1,13 @@
 /**
  * The fallback when the build found no browser: draw the deck's diagrams here, with the same
  * settings the build would have used. Mermaid draws into its own off-screen element, so
- * diagrams on slides reveal.js keeps hidden come out right too.
+ * diagrams on slides reveal.js keeps hidden come out right too. Each drawing gets the same text
+ * alternative the build would have given it (role="img", title and desc).
  */
+import { describeDiagram } from '../diagrams/diagram-description.js';
+import { readDiagramModel } from '../diagrams/diagram-model.js';
+import { withTextAlternative } from '../diagrams/svg-text-alternative.js';
+
 interface MermaidApi {
   initialize(config: unknown): void;
   render(id: string, source: string): Promise<{ svg: string }>;
@@ -18,7 +23,7 @@ export async function drawDiagramsInPage(config: object): Promise<void> {
     const source = figure.querySelector('code')?.textContent ?? '';
     try {
       const { svg } = await mermaid.render(`lectern-diagram-${n++}`, source);
-      figure.innerHTML = svg;
+      figure.innerHTML = withTextAlternative(svg, describeDiagram(await readDiagramModel(source, svg)));
       figure.dataset.rendered = 'true';
     } catch (cause) {
       figure.dataset.rendered = 'error';

@@ -8,14 +8,24 @@ import type { CountdownAction } from './countdown.js';
 import { drawDiagramsInPage } from './in-page-diagrams.js';
 import { type LiveReveal, startLive } from './live.js';
 import { isPrintView, preparePrintView, whenPrintReady } from './print-view.js';
+import { followReducedMotion, honourReducedMotion } from './reduced-motion.js';
 
-export { preparePrintView as prepare };
+/** Chosen by the deck before the reader's preferences change them (reduced motion). */
+let deckSettings: Record<string, unknown> = {};
+
+/** Before Reveal.initialize: the print view's settings, and no motion for those who asked for none. */
+export function prepare(config: Record<string, unknown>): void {
+  deckSettings = { transition: config.transition, backgroundTransition: config.backgroundTransition, autoAnimate: config.autoAnimate };
+  preparePrintView(config);
+  honourReducedMotion(config);
+}
 
 /** The part of reveal.js's API the client uses. */
 export interface RevealApi {
   getCurrentSlide(): HTMLElement | undefined;
   getRevealElement(): HTMLElement | null;
   isOverlayOpen?(): boolean;
+  configure?(options: Record<string, unknown>): void;
   addKeyBinding(binding: { keyCode: number; key: string; description: string }, callback: (event: KeyboardEvent) => void): void;
   on(type: string, listener: () => void): void;
 }
@@ -68,6 +78,7 @@ export function start(reveal: RevealApi, options: StartOptions): LecternControll
   void diagramsDrawn.finally(() => {
     document.documentElement.dataset.lecternReady = 'true';
   });
+  if (!isPrintView()) followReducedMotion(reveal, deckSettings);
   if (isPrintView()) whenPrintReady(reveal);
   else if (options.live) startLive(reveal as unknown as LiveReveal, timers, options.deckId);
   return controller;

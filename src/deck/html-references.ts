@@ -88,6 +88,24 @@ export function splitUrlSuffix(url: string): { path: string; suffix: string } {
  */
 export function findHtmlReferences(html: string): HtmlReference[] {
   const found: HtmlReference[] = [];
+  forEachStartTag(html, (tag, _at, contentEnd) => {
+    for (const attribute of tag.attributes) {
+      for (const ref of attributeReferences(tag.name, attribute.name, attribute.value)) {
+        found.push({ ...ref, start: ref.start + attribute.valueStart, end: ref.end + attribute.valueStart });
+      }
+    }
+    // A stylesheet in the slide names files with url(), relative to the page, as Marp decks do.
+    if (tag.name === 'style') append(found, cssReferences(html.slice(tag.end, contentEnd), tag.end));
+  });
+  return found;
+}
+
+/**
+ * Calls `visit` with each start tag of `html` as the browser reads them: comments and the text of
+ * raw text elements are skipped (`contentEnd` is where a raw text element's text ends), and a tag
+ * left unclosed ends the scan, since the browser reads everything after it as that tag.
+ */
+export function forEachStartTag(html: string, visit: (tag: StartTag, at: number, contentEnd: number) => void): void {
   let at = html.indexOf('<');
   while (at >= 0) {
     let next = at + 1;
@@ -96,19 +114,12 @@ export function findHtmlReferences(html: string): HtmlReference[] {
       const tag = readStartTag(html, at);
       if (tag && !tag.closed) break;
       if (tag) {
-        for (const attribute of tag.attributes) {
-          for (const ref of attributeReferences(tag.name, attribute.name, attribute.value)) {
-            found.push({ ...ref, start: ref.start + attribute.valueStart, end: ref.end + attribute.valueStart });
-          }
-        }
         next = RAW_TEXT_ELEMENTS.has(tag.name) ? (findRawTextEnd(html, tag.name, tag.end) ?? html.length) : tag.end;
-        // A stylesheet in the slide names files with url(), relative to the page, as Marp decks do.
-        if (tag.name === 'style') append(found, cssReferences(html.slice(tag.end, next), tag.end));
+        visit(tag, at, next);
       }
     }
     at = html.indexOf('<', next);
   }
-  return found;
 }
 
 const CSS_URL = /url\(\s*(["']?)([^"')\s]+)\1\s*\)/gi;

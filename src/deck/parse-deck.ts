@@ -5,6 +5,7 @@ import { append } from '../model/append.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { createMarked } from './linear-marked.js';
 import { parseSlide, type SlideParseResult } from './parse-slide.js';
+import { findImagesWithoutAlt } from './missing-alt.js';
 import { applyMarpToSlide, findHeadingDivider, marpSeparators, readMarpComments, startMarp } from './dialects/marp.js';
 import { type DeckReadingInput, resolveReadingOptions } from './reading-options.js';
 import { findSeparatorLookalike } from './separator-lookalikes.js';
@@ -74,6 +75,7 @@ export function parseDeck(source: string, file: string, slug: string, cache?: Sl
       if (marpReading) append(parsed.diagnostics, applyMarpToSlide(parsed.slide, marpReading, marked, file));
       // After Marp's image syntax, which hides backgrounds and sizes images.
       markLoneImages(parsed.slide);
+      append(parsed.diagnostics, findImagesWithoutAlt(parsed.slide, file));
     } else for (const activity of slideActivities(parsed.slide)) context.activityIds.add(activity.id);
     cache?.next.set(key, parsed);
     if (cache) for (const activity of slideActivities(parsed.slide)) idsDigest = contentHash(`${idsDigest}\n${activity.id}`) + contentHash(`${activity.id}\n${idsDigest}`);

@@ -14,10 +14,12 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * What lectern does to Mermaid's drawing (diagram-renderer.ts, commit-labels.ts): raise it when
- * that changes, so drawings cached by an older lectern are drawn again.
+ * What lectern does to Mermaid's drawing (diagram-renderer.ts, commit-labels.ts, the text
+ * alternative of svg-text-alternative.ts and diagram-description.ts): raise it when that
+ * changes, so drawings cached by an older lectern are drawn again.
+ * 3: role="img" with a title and desc (drawings cached before have none).
  */
-const DRAWING_REVISION = 2;
+const DRAWING_REVISION = 3;
 
 /** The cache key: what changes the picture (source, Mermaid's version, the theme's settings, lectern's touches). */
 export function diagramKey(source: string, mermaidVersion: string, config: MermaidConfig): string {

@@ -2,9 +2,12 @@ import type { Page } from 'puppeteer-core';
 import { openPage } from '../browser/open-page.js';
 import type { BrowserSession } from '../browser/browser-session.js';
 import { clearCommitLabels } from './commit-labels.js';
+import { describeDiagram } from './diagram-description.js';
+import { readDiagramModel } from './diagram-model.js';
 import { type DiagramResult, readCached, writeCached } from './diagram-cache.js';
 import type { MermaidFailure } from './diagram-errors.js';
 import type { MermaidConfig } from './mermaid-config.js';
+import { withTextAlternative } from './svg-text-alternative.js';
 
 export interface DiagramJob {
   key: string;
@@ -113,10 +116,16 @@ declare const mermaid: {
   render(id: string, source: string): Promise<{ svg: string }>;
 };
 
-/** Mermaid's drawing, then lectern's touches to it (commit labels off the branch lines). */
+/**
+ * Mermaid's drawing, then lectern's touches to it: commit labels off the branch lines, and the
+ * text alternative, from Mermaid's own model of the diagram (read in the page, described here).
+ */
 async function drawOne(page: Page, job: DiagramJob): Promise<DiagramResult> {
   const result = await drawWithMermaid(page, job);
-  return 'svg' in result ? { svg: await page.evaluate(clearCommitLabels, result.svg) } : result;
+  if (!('svg' in result)) return result;
+  const svg = await page.evaluate(clearCommitLabels, result.svg);
+  const model = await page.evaluate(readDiagramModel, job.source, svg);
+  return { svg: withTextAlternative(svg, describeDiagram(model)) };
 }
 
 /** Runs in the page: Mermaid parses first, so a syntax error comes back with its line. */

@@ -54,7 +54,9 @@ class LecternRenderer extends Renderer {
   private diagram(id: string, source: string): string {
     const svg = this.lectern.diagrams?.get(id);
     const body = svg ?? `<pre class="lectern-diagram__source"><code class="language-mermaid">${escapeHtml(source)}</code></pre>`;
-    return `<figure class="lectern-diagram" data-diagram="${id}"${svg ? '' : ' data-rendered="false"'}>${body}</figure>\n`;
+    // The SVG is the picture (role="img", its title and description): a figure around it would be
+    // a second, nameless Figure in the tagged PDFs, which PDF/UA checkers flag.
+    return `<figure class="lectern-diagram" role="none" data-diagram="${id}"${svg ? '' : ' data-rendered="false"'}>${body}</figure>\n`;
   }
 
   /** Raw HTML as written, but every file it names (src, poster, srcset, href…) pointing at the copy. */

@@ -74,11 +74,13 @@ export function renderDeck(deck: Deck, schedule: Schedule, options: RenderPageOp
 ${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}${deck.meta.css ? `\n<style>\n${deck.meta.css.replace(/<\/style/gi, '<\\/style')}</style>` : ''}
 </head>
 <body>
+<main class="lectern-main">
 <div class="reveal"${deck.meta.dialect === 'marp' ? ' data-lectern-dialect="marp"' : ''}${slideSizeStyle(config)}>
 <div class="slides" data-lectern-total="${deck.slides.length}">
 ${joinSlideSections(sections)}
 </div>
 </div>
+</main>
 <script src="${PAGE_ASSETS.revealJs}"></script>
 <script src="${PAGE_ASSETS.notesJs}"></script>
 <script src="${PAGE_ASSETS.lecternJs}"></script>${options.inPageDiagrams ? `\n<script src="${PAGE_ASSETS.mermaidJs}"></script>` : ''}

@@ -270,7 +270,7 @@ describe('compileDeck', () => {
     expect(html).toContain(`data-background-image="${media[0]?.to}"`);
     expect(html).toContain(`<a href="${media[1]?.to}">sheet</a>`);
 
-    writeFileSync(deck, '# A\n\n![](../../../../../../../../etc/passwd)\n');
+    writeFileSync(deck, '# A\n\n![x](../../../../../../../../etc/passwd)\n');
     const bad = await compileDeck(deck, { projectRoot: root });
     expect(bad.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.code}`)).toEqual(['3:1 asset-outside-project']);
     expect(bad.files).toEqual([]);

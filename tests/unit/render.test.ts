@@ -52,14 +52,14 @@ describe('renderDeckPage', () => {
   it('highlights code at build time and shows mermaid source until diagrams are rendered', () => {
     const html = slidesOf(render(['```python', 'def f(): return 1', '```', '', '```mermaid', 'flowchart LR', 'A-->B', '```']));
     expect(html).toContain('<code class="hljs language-python"><span class="hljs-keyword">def</span>');
-    expect(html).toMatch(/<figure class="lectern-diagram" data-diagram="d[0-9a-f]{8}" data-rendered="false"><pre class="lectern-diagram__source"><code class="language-mermaid">flowchart LR\nA--&gt;B/);
+    expect(html).toMatch(/<figure class="lectern-diagram" role="none" data-diagram="d[0-9a-f]{8}" data-rendered="false"><pre class="lectern-diagram__source"><code class="language-mermaid">flowchart LR\nA--&gt;B/);
   });
 
   it('inserts a rendered diagram SVG when given one', () => {
     const { deck } = parseLines('```mermaid', 'flowchart LR', '```');
     const id = deck.slides[0]?.diagrams[0]?.id ?? '';
     const html = renderDeckPage(deck, planSchedule(deck).schedule, { highlightStylesheet: false, diagrams: new Map([[id, '<svg id="x"></svg>']]) });
-    expect(html).toContain(`<figure class="lectern-diagram" data-diagram="${id}"><svg id="x"></svg></figure>`);
+    expect(html).toContain(`<figure class="lectern-diagram" role="none" data-diagram="${id}"><svg id="x"></svg></figure>`);
   });
 
   it('rewrites local image URLs to their copies', () => {
