@@ -1,4 +1,12 @@
-import { Countdown, type CountdownAction, formatRemaining } from './countdown.js';
+import {
+  type Announcement,
+  announcementFor,
+  announcementForChange,
+  Countdown,
+  type CountdownAction,
+  formatRemaining,
+  momentOf,
+} from './countdown.js';
 
 const STATUS: Record<string, string> = {
   idle: 'Ready',
@@ -17,6 +25,11 @@ interface BoundTimer {
   display: HTMLElement;
   status: HTMLElement;
   toggle: HTMLButtonElement | null;
+  /** The timer's live regions (rendered with it): minute marks and actions, and time's up. */
+  polite: HTMLElement | null;
+  assertive: HTMLElement | null;
+  /** The seconds shown at the last tick, to tell when a minute mark has just been passed. */
+  lastSeconds: number;
 }
 
 /**
@@ -42,9 +55,20 @@ export class ActivityTimers {
       const known = this.timers.get(id);
       // A panel the live server just replaced keeps its running countdown; only the elements change.
       const countdown = known?.countdown ?? new Countdown(Number(panel.dataset.duration), Date.now, this.load(id));
-      const timer: BoundTimer = { id, countdown, root: timerRoot, display, status, toggle: timerRoot.querySelector('[data-action="toggle"]') };
       if (known?.root === timerRoot) continue;
+      const timer: BoundTimer = {
+        id,
+        countdown,
+        root: timerRoot,
+        display,
+        status,
+        toggle: timerRoot.querySelector('[data-action="toggle"]'),
+        polite: timerRoot.querySelector('.lectern-timer__announcer[aria-live="polite"]'),
+        assertive: timerRoot.querySelector('.lectern-timer__announcer[aria-live="assertive"]'),
+        lastSeconds: known?.lastSeconds ?? momentOf(countdown).seconds,
+      };
       timerRoot.addEventListener('click', (event) => this.onClick(timer.id, event));
+      timerRoot.addEventListener('keydown', (event) => keepKeysForButtons(event));
       this.timers.set(id, timer);
       this.paint(timer);
     }
@@ -55,7 +79,9 @@ export class ActivityTimers {
   control(id: string, action: CountdownAction): boolean {
     const timer = this.timers.get(id);
     if (!timer) return false;
+    const before = momentOf(timer.countdown);
     timer.countdown.apply(action);
+    this.announceChange(timer, before);
     this.save(timer);
     this.paint(timer);
     this.ensureTicking();
@@ -82,7 +108,10 @@ export class ActivityTimers {
     if (!timer || typeof record !== 'object' || record === null) return;
     const r = record as { startedAt?: number | null };
     const local = typeof r.startedAt === 'number' ? { ...record, startedAt: r.startedAt - offsetMs } : record;
+    const before = momentOf(timer.countdown);
     timer.countdown = new Countdown(timer.countdown.toJSON().plannedMs / 1000, Date.now, local);
+    // The presenter's press reaches this window as a new record: it is said here as if pressed here.
+    this.announceChange(timer, before);
     this.save(timer);
     this.paint(timer);
     this.ensureTicking();
@@ -94,8 +123,10 @@ export class ActivityTimers {
   private onClick(id: string, event: Event): void {
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-action]');
     if (!button) return;
-    // Reveal would otherwise treat the next Space or arrow as a press of the focused button.
-    button.blur();
+    // After a mouse click the focus leaves the button, or the next Space would press it again
+    // as well as turn reveal's page. A keyboard press (detail 0) keeps it: a keyboard user goes
+    // on from there, and Space and Enter on the button never reach reveal (keepKeysForButtons).
+    if ((event as MouseEvent).detail > 0) button.blur();
     event.stopPropagation();
     const action = button.dataset.action as CountdownAction;
     if (this.onAction?.(id, action)) return;
@@ -113,7 +144,29 @@ export class ActivityTimers {
   }
 
   private tick(): void {
-    for (const timer of this.timers.values()) if (timer.countdown.isRunning()) this.paint(timer);
+    for (const timer of this.timers.values()) {
+      if (!timer.countdown.isRunning()) continue;
+      const { seconds } = momentOf(timer.countdown);
+      this.announce(timer, announcementFor(timer.lastSeconds, seconds));
+      timer.lastSeconds = seconds;
+      this.paint(timer);
+    }
+  }
+
+  private announceChange(timer: BoundTimer, before: ReturnType<typeof momentOf>): void {
+    const after = momentOf(timer.countdown);
+    this.announce(timer, announcementForChange(before, after));
+    timer.lastSeconds = after.seconds;
+  }
+
+  /** Puts the words in the timer's polite or assertive live region; the other one is emptied. */
+  private announce(timer: BoundTimer, announcement: Announcement | undefined): void {
+    if (!announcement) return;
+    const [region, other] = announcement.politeness === 'assertive' ? [timer.assertive, timer.polite] : [timer.polite, timer.assertive];
+    if (other) other.textContent = '';
+    if (!region) return;
+    // The same words twice in a row ("Timer started, 3 minutes") must still change the region, or nothing is read.
+    region.textContent = region.textContent === announcement.text ? `${announcement.text}\u00A0` : announcement.text;
   }
 
   private paint(timer: BoundTimer): void {
@@ -152,6 +205,12 @@ export class ActivityTimers {
       // Storage full or disabled (private mode): the timer still works for this page's life.
     }
   }
+}
+
+/** Space and Enter on a timer's button press the button, and do not also turn reveal's page. */
+function keepKeysForButtons(event: KeyboardEvent): void {
+  const onButton = (event.target as Element | null)?.closest('button[data-action]');
+  if (onButton && (event.key === ' ' || event.key === 'Enter')) event.stopPropagation();
 }
 
 function safeSessionStorage(): Storage | undefined {

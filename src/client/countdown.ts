@@ -112,3 +112,67 @@ function isRecord(value: unknown, plannedMs: number): value is CountdownRecord {
     typeof record.started === 'boolean'
   );
 }
+
+// ── What a screen reader hears ────────────────────────────────────────────────────────────
+
+/** A sentence for a live region: polite ones wait their turn, assertive ones interrupt. */
+export interface Announcement {
+  text: string;
+  politeness: 'polite' | 'assertive';
+}
+
+/** A timer as a listener knows it: its state, whether it runs, and the whole seconds shown. */
+export interface TimerMoment {
+  state: CountdownState;
+  running: boolean;
+  /** The seconds the display shows (rounded up, as `formatRemaining`); 0 or less once time is up. */
+  seconds: number;
+}
+
+export const TIMES_UP = "Time's up";
+
+export function momentOf(countdown: Countdown): TimerMoment {
+  return { state: countdown.state(), running: countdown.isRunning(), seconds: Math.ceil(countdown.remainingMs() / 1000) };
+}
+
+/**
+ * The announcement while a timer runs from `previousSeconds` to `seconds` left: the minute mark
+ * just reached ("7 minutes left"), "Time's up" when it reaches zero, and nothing otherwise, so a
+ * listener hears once a minute, never every second. A step over several marks (a tab that slept)
+ * says only the latest, even when it stepped past the mark's own second.
+ */
+export function announcementFor(previousSeconds: number, seconds: number): Announcement | undefined {
+  if (seconds <= 0) return previousSeconds > 0 ? { text: TIMES_UP, politeness: 'assertive' } : undefined;
+  const mark = Math.ceil(seconds / 60) * 60;
+  if (previousSeconds <= mark) return undefined;
+  return { text: `${spokenDuration(mark)} left`, politeness: 'polite' };
+}
+
+/** What a press of a timer's button (here or in the presenter's window) changed, in words. */
+export function announcementForChange(before: TimerMoment, after: TimerMoment): Announcement | undefined {
+  const left = spokenDuration(after.seconds);
+  if (after.state === 'done' && before.state !== 'done') return { text: TIMES_UP, politeness: 'assertive' };
+  if (after.running && !before.running) {
+    const resumed = before.state === 'paused';
+    return { text: resumed ? `Timer resumed, ${left} left` : `Timer started, ${left}`, politeness: 'polite' };
+  }
+  if (after.state === 'idle' && before.state !== 'idle') return { text: `Timer reset, ${left}`, politeness: 'polite' };
+  if (!after.running && before.running) {
+    return { text: after.state === 'done' ? 'Timer stopped' : `Timer paused, ${left} left`, politeness: 'polite' };
+  }
+  // The same state with another time: a minute added or taken (small gaps are clock drift between windows).
+  const change = after.seconds - before.seconds;
+  if (Math.abs(change) < 30) return undefined;
+  const what = Math.abs(Math.abs(change) - 60) <= 5 ? (change > 0 ? 'One minute added' : 'One minute taken off') : 'Time changed';
+  return { text: `${what}, ${left}${after.state === 'idle' ? '' : ' left'}`, politeness: 'polite' };
+}
+
+/** "8 minutes", "1 minute 30 seconds", "45 seconds": how a person says a time left. */
+export function spokenDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, totalSeconds);
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return unit(rest, 'second');
+  return rest === 0 ? unit(minutes, 'minute') : `${unit(minutes, 'minute')} ${unit(rest, 'second')}`;
+}

@@ -75,7 +75,7 @@ ${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}${de
 </head>
 <body>
 <main class="lectern-main">
-<div class="reveal"${deck.meta.dialect === 'marp' ? ' data-lectern-dialect="marp"' : ''}${slideSizeStyle(config)}>
+<div class="reveal"${deck.meta.dialect === 'marp' ? ' data-lectern-dialect="marp"' : ''}${options.highlightStylesheet ? ' data-lectern-code-colours="stylesheet"' : ''}${slideSizeStyle(config)}>
 <div class="slides" data-lectern-total="${deck.slides.length}">
 ${joinSlideSections(sections)}
 </div>

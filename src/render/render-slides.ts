@@ -130,12 +130,17 @@ export function renderActivity(activity: ActivityBlock, render: RenderTokens): s
 
 function renderTimer(seconds: number): string {
   const display = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-  const button = (action: string, label: string, title: string) =>
-    `<button type="button" class="lectern-timer__button" data-action="${action}" title="${title}">${label}</button>`;
+  // A name that starts with the visible label (WCAG 2.5.3, for speech input) and says it in words.
+  const button = (action: string, label: string, title: string, name?: string) =>
+    `<button type="button" class="lectern-timer__button" data-action="${action}" title="${title}"${name ? ` aria-label="${name}"` : ''}>${label}</button>`;
+  // role="timer" and the display stay silent (aria-live off): a screen reader is told the time at each
+  // minute mark, and when it is up, by the two live regions, which the page has from the start.
   return `
-<div class="lectern-timer" data-state="idle" role="timer" aria-label="Activity timer">
+<div class="lectern-timer" data-state="idle" role="timer" aria-live="off" aria-label="Activity timer">
 <output class="lectern-timer__display" aria-live="off">${display}</output>
 <div class="lectern-timer__status">Ready</div>
-<div class="lectern-timer__controls">${button('toggle', 'Start', 'Start or pause (T)')}${button('reset', 'Reset', 'Reset (R)')}${button('minus', '−1 min', 'One minute less (−)')}${button('plus', '+1 min', 'One minute more (+)')}</div>
+<div class="lectern-timer__controls">${button('toggle', 'Start', 'Start or pause (T)')}${button('reset', 'Reset', 'Reset (R)')}${button('minus', '−1 min', 'One minute less (−)', '−1 min, one minute less')}${button('plus', '+1 min', 'One minute more (+)', '+1 min, one minute more')}</div>
+<div class="lectern-timer__announcer" role="status" aria-live="polite" aria-atomic="true"></div>
+<div class="lectern-timer__announcer" role="alert" aria-live="assertive" aria-atomic="true"></div>
 </div>`;
 }

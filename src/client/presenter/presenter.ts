@@ -331,11 +331,12 @@ export class Presenter implements PresenterController {
   }
 
   private bindControls(): void {
-    // Buttons and switches give the focus back at once, so Space and the arrows keep navigating;
-    // inside a dialog the focus stays where the dialog put it.
+    // Buttons and switches clicked with the mouse give the focus back at once, so Space and the
+    // arrows keep navigating; pressed from the keyboard (detail 0) they keep it, or a keyboard user
+    // would start again from the top. Inside a dialog the focus stays where the dialog put it.
     this.doc.addEventListener('click', (event) => {
       const control = (event.target as Element | null)?.closest?.('button, input, label');
-      if (control instanceof HTMLElement && !control.closest('dialog')) control.blur();
+      if (control instanceof HTMLElement && !control.closest('dialog') && event.detail > 0) control.blur();
     });
     this.doc.addEventListener('change', (event) => {
       if (event.target instanceof HTMLElement && !event.target.closest('dialog')) event.target.blur();
