@@ -66,7 +66,7 @@ describe('usage errors', () => {
   it('an option of another command is unknown to this one', async () => {
     const result = await runCli(['check', '--out', 'dist', 'decks']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/check has no option `--out`[^\n]*\n {2}check takes: --render, --browser/);
+    expect(result.stderr).toMatch(/check has no option `--out`[^\n]*\n {2}check takes: --render, --a11y, --strict, --browser/);
   });
 
   it('an unknown command suggests the one meant', async () => {
