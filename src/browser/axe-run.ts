@@ -69,15 +69,37 @@ async function axeInPage(options: { tags: string[]; extra: string[]; include?: s
     ['.lectern-timer', 'activity timer'],
     ['.lectern-activity__header', 'activity header'],
   ];
+  // axe names an element by a path of selectors: one per frame, and an array of them through shadow roots (the guide's slide previews).
+  const resolve = (target: unknown[]): Element | null => {
+    let root: Document | ShadowRoot = document;
+    let element: Element | null = null;
+    for (const step of target) {
+      for (const selector of Array.isArray(step) ? (step as string[]) : [step as string]) {
+        element = root.querySelector(selector);
+        if (!element) return null;
+        if (element.shadowRoot) root = element.shadowRoot;
+      }
+      if (element instanceof HTMLIFrameElement && element.contentDocument) root = element.contentDocument;
+    }
+    return element;
+  };
+  const closest = (element: Element | null, selector: string): HTMLElement | null => {
+    for (let node = element; node; ) {
+      const found = node.closest<HTMLElement>(selector);
+      if (found) return found;
+      const root = node.getRootNode();
+      node = root instanceof ShadowRoot ? root.host : null;
+    }
+    return null;
+  };
   const findings: AxeFinding[] = [];
   for (const violation of result.violations) {
     for (const node of violation.nodes) {
-      const selector = node.target.find((t): t is string => typeof t === 'string');
-      const element = selector ? document.querySelector(selector) : null;
+      const element = resolve(node.target);
       // In the print view a page's number stands beside its slide, in the page's box.
-      const section = element?.closest<HTMLElement>('section[data-lectern-line]') ?? element?.closest('.pdf-page')?.querySelector<HTMLElement>('section[data-lectern-line]') ?? null;
-      const marked = element?.closest<HTMLElement>('[data-lectern-line]') ?? null;
-      const chrome = element ? chromeParts.find(([s]) => element.closest(s))?.[1] ?? null : null;
+      const section = closest(element, 'section[data-lectern-line]') ?? closest(element, '.pdf-page')?.querySelector<HTMLElement>('section[data-lectern-line]') ?? null;
+      const marked = closest(element, '[data-lectern-line]');
+      const chrome = element ? chromeParts.find(([s]) => closest(element, s))?.[1] ?? null : null;
       const line = marked?.dataset.lecternLine ? Number(marked.dataset.lecternLine) : null;
       findings.push({
         rule: violation.id,

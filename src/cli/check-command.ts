@@ -32,6 +32,7 @@ export async function runCheck(positionals: string[], values: Record<string, unk
   const strict = values.strict === true;
   const auditor = a11y ? new AccessibilityAuditor(session, diagrams) : undefined;
   const audited: string[] = [];
+  const withActivity = new Set<string>();
   let failed = false;
   try {
     for (const file of inputs.files) {
@@ -51,6 +52,7 @@ export async function runCheck(positionals: string[], values: Record<string, unk
         compiled.diagnostics.push(...audit.diagnostics);
         summary = accessibilitySummary(audit.diagnostics, audit.slides, undefined);
         audited.push(file);
+        if ((compiled.schedule?.activityCount ?? 0) > 0) withActivity.add(file);
       }
       if (strict) compiled.diagnostics = compiled.diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
       compiled.diagnostics.sort(compareDiagnostics);
@@ -61,7 +63,7 @@ export async function runCheck(positionals: string[], values: Record<string, unk
       if (summary) process.stdout.write(`${summary}\n`);
       if (compiled.schedule) process.stdout.write(`${formatSchedule(compiled.schedule)}\n`);
     }
-    if (auditor && audited.length > 0) failed = (await auditLecternPages(auditor, audited, inputs, color)) || failed;
+    if (auditor && audited.length > 0) failed = (await auditLecternPages(auditor, audited, withActivity, inputs, color)) || failed;
   } finally {
     await auditor?.close();
     await renderer.close();
@@ -70,7 +72,7 @@ export async function runCheck(positionals: string[], values: Record<string, unk
 }
 
 /** The pages lectern makes around the decks: the course index (a folder or course) and each presenter view. True when one fails. */
-async function auditLecternPages(auditor: AccessibilityAuditor, files: string[], inputs: ReturnType<typeof deckInputs>, color: boolean): Promise<boolean> {
+async function auditLecternPages(auditor: AccessibilityAuditor, files: string[], withActivity: ReadonlySet<string>, inputs: ReturnType<typeof deckInputs>, color: boolean): Promise<boolean> {
   const { course } = courseOfInputs(inputs);
   const report = (what: string, found: Diagnostic[]) => {
     for (const text of formatDiagnostics(found, { color })) process.stderr.write(`${text}\n`);
@@ -79,6 +81,6 @@ async function auditLecternPages(auditor: AccessibilityAuditor, files: string[],
   };
   let failed = false;
   if (inputs.fromFolder) failed = report('course index', await auditor.auditCourseIndex(course, courseIndexLabel(course, undefined))) || failed;
-  for (const [file, found] of await auditor.auditPresenterViews(files, course)) failed = report(`presenter view of ${file}`, found) || failed;
+  for (const [file, found] of await auditor.auditPresenterViews(files, course, withActivity)) failed = report(`presenter view of ${file}`, found) || failed;
   return failed;
 }

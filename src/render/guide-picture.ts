@@ -75,7 +75,9 @@ export function renderPicture(slide: Slide, options: GuidePageOptions, widthMm: 
     const links = options.previews?.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('') ?? '';
     // A declarative shadow root: the deck's CSS styles the slide and nothing else, with no script.
     const classes = ['slide-preview', background?.dark ? 'slide-preview--dark' : '', fit ? 'slide-preview--fit' : ''].filter(Boolean).join(' ');
-    return `<div class="${classes}" style="${escapeHtml(style)}"><template shadowrootmode="open">${links}<style>${SLIDE_PREVIEW_CSS}</style><div class="reveal"><div class="slides">${section}</div></div></template></div>`;
+    // A highlight.js style of the deck's own: its colours keep the background they were chosen for, as on the slide.
+    const codeColours = options.previews?.stylesheets.some((href) => href.endsWith('highlight.css')) ? ' data-lectern-code-colours="stylesheet"' : '';
+    return `<div class="${classes}" style="${escapeHtml(style)}"><template shadowrootmode="open">${links}<style>${SLIDE_PREVIEW_CSS}</style><div class="reveal"${codeColours}><div class="slides">${section}</div></div></template></div>`;
   }
   const thumbnail = options.thumbnails?.get(slide.index);
   return thumbnail

@@ -1,5 +1,5 @@
 import type { Token, Tokens } from 'marked';
-import type { Block, DeckMeta } from '../model/deck.js';
+import type { Block, DeckMeta, Slide } from '../model/deck.js';
 import { formatDuration } from '../model/duration.js';
 import type { Schedule } from '../model/schedule.js';
 import { escapeHtml } from './escape.js';
@@ -44,10 +44,10 @@ const HIGHLIGHT_CSS = `
 .hljs-number, .hljs-literal, .hljs-symbol, .hljs-bullet, .hljs-variable.constant_ { color: #005cc5; }
 .hljs-title, .hljs-title.class_, .hljs-title.function_, .hljs-section { color: #6f42c1; font-weight: 600; }
 .hljs-attr, .hljs-attribute, .hljs-property, .hljs-selector-attr, .hljs-selector-class, .hljs-selector-id { color: #005cc5; }
-.hljs-built_in, .hljs-name, .hljs-selector-pseudo, .hljs-tag { color: #22863a; }
+.hljs-built_in, .hljs-name, .hljs-selector-pseudo, .hljs-tag { color: #1a7f37; }
 .hljs-meta, .hljs-meta .hljs-keyword { color: #735c0f; }
 .hljs-variable, .hljs-template-variable, .hljs-params, .hljs-subst { color: #24292e; }
-.hljs-addition { color: #22863a; background: #f0fff4; }
+.hljs-addition { color: #1a7f37; background: #f0fff4; }
 .hljs-deletion { color: #b31d28; background: #ffeef0; }
 .hljs-link { text-decoration: underline; }
 .hljs-emphasis { font-style: italic; }
@@ -70,6 +70,8 @@ export const SLIDE_PREVIEW_CSS = `:host { display: block; position: relative; wi
 :host(.slide-preview--fit) .reveal, :host(.slide-preview--fit) .reveal .slides { position: relative; height: auto; }
 :host(.slide-preview--fit) .reveal .slides > section { position: relative !important; height: auto !important; }
 .reveal .fragment { opacity: 1 !important; visibility: visible !important; transform: none !important; }
+/* Paper does not scroll: code the theme lets scroll on screen is drawn cut as the slide shows it, not as a region no one can reach. */
+.reveal pre, .reveal pre code { overflow: hidden !important; }
 .reveal aside.notes { display: none; }
 :host(.slide-preview--dark) .reveal .slides > section, :host(.slide-preview--dark) .reveal h1, :host(.slide-preview--dark) .reveal h2, :host(.slide-preview--dark) .reveal h3 { color: #fff; }`;
 
@@ -203,4 +205,9 @@ export function withoutTitleHeading(blocks: readonly Block[]): Block[] {
 export function answerLines(seconds: number | undefined): number {
   if (seconds === undefined) return 6;
   return Math.min(14, Math.max(4, Math.round(seconds / 120)));
+}
+
+/** The slide's line in the deck on its block, so `check --a11y` reports a problem of the page at its slide. */
+export function sourceLine(slide: Slide): string {
+  return slide.generated ? '' : ` data-lectern-line="${slide.position.line}"`;
 }

@@ -6,7 +6,7 @@ import { colourCodeIn } from './code-budget.js';
 import { COLUMN_PICTURE_MM, renderPicture, slideDetail, textWidthMm } from './guide-picture.js';
 import { markedTime, renderScheduleTable } from './guide-schedule.js';
 import { createMarkdownRenderer } from './markdown-renderer.js';
-import { demoteHeadings, type GuidePageOptions, printDocument, renderPrintTitle } from './print-page.js';
+import { demoteHeadings, type GuidePageOptions, printDocument, renderPrintTitle, sourceLine } from './print-page.js';
 import type { RenderTokens } from './render-slides.js';
 
 /** The guide's own print rules: the schedule table and one card per slide. */
@@ -96,14 +96,14 @@ function renderCard(slide: Slide, { entry, picture, wide, rehearsedSeconds }: Ca
 ${details}`;
   // A wide card is a plain column: title, picture, notes; the notes may go on over the page.
   if (wide) {
-    return `<section class="print-card print-card--wide" id="slide-${number}" data-slide="${number}">
+    return `<section class="print-card print-card--wide" id="slide-${number}" data-slide="${number}"${sourceLine(slide)}>
 <div class="print-card__head">${heading}
 <div class="print-card__picture">${picture}</div>
 </div>
 ${body}
 </section>`;
   }
-  return `<section class="print-card" id="slide-${number}" data-slide="${number}">
+  return `<section class="print-card" id="slide-${number}" data-slide="${number}"${sourceLine(slide)}>
 <div class="print-card__picture">${picture}</div>
 <div class="print-card__body">
 ${heading}

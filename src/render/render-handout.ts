@@ -10,6 +10,7 @@ import {
   printDocument,
   type PrintPageOptions,
   renderPrintTitle,
+  sourceLine,
   withoutTitleHeading,
 } from './print-page.js';
 import type { RenderTokens } from './render-slides.js';
@@ -107,7 +108,7 @@ const STUDENT_LINES = `<div class="print-student">
 function renderHandoutSlide(slide: Slide, render: RenderTokens): string {
   const number = slide.index + 1;
   const content = renderHandoutBlocks(withoutTitleHeading(slide.blocks), render);
-  return `<section class="print-slide" id="slide-${number}" data-slide-number="${number}">
+  return `<section class="print-slide" id="slide-${number}" data-slide-number="${number}"${sourceLine(slide)}>
 <header class="print-slide__head"><h2>${escapeHtml(slide.title)}</h2><span class="print-slide__number">Slide ${number}</span></header>
 ${content}
 <div class="print-notes"><span class="print-label">Notes</span><div class="print-lines" style="--lines: ${HANDOUT_NOTES_LINES}" aria-hidden="true"></div></div>

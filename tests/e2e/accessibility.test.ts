@@ -40,6 +40,24 @@ describe('lectern check --a11y', () => {
     for (const module of MODULES) expect(result.stdout).toContain(`presenter view of decks/${module}.md: no WCAG 2.1 AA problems found by axe`);
   }, 180_000);
 
+  it("passes on every test deck that builds: lectern's features, code steps, long handouts, print, diagrams, and Marp, reveal-md and reveal.js decks", async () => {
+    const decks = [
+      FEATURES,
+      'tests/fixtures/code/steps.md',
+      'tests/fixtures/handout/stress.md',
+      'tests/fixtures/slides-pdf/printed.md',
+      'tests/fixtures/diagram-alternatives/alternatives.md',
+      'tests/fixtures/dialects/marp/workshop.md',
+      'tests/fixtures/dialects/reveal-md-project/lecture.md',
+      'tests/fixtures/dialects/revealjs/blank-lines.md',
+    ];
+    const result = await runCli(['check', ...decks, '--a11y']);
+    expect(result.stderr).not.toMatch(/error:/);
+    expect(result.code).toBe(0);
+    for (const deck of decks) expect(result.stdout).toMatch(new RegExp(`${deck.replace(/[/.]/g, '\\$&')}: \\d+ slides[^\\n]*\\naccessibility: no WCAG 2\\.1 AA problems found by axe on \\d+ slides`));
+    expect(result.stdout.match(/^presenter view of .*: no WCAG 2\.1 AA problems found by axe$/gm)).toHaveLength(decks.length);
+  }, 240_000);
+
   it('reports each problem at its line with the rule, the figures and a hint, and exits 1', async () => {
     const result = await runCli(['check', PROBLEMS, '--a11y']);
     expect(result.code).toBe(1);
@@ -49,12 +67,16 @@ describe('lectern check --a11y', () => {
     expect(lines).toContain(`${PROBLEMS}:14:1: error: Heading levels should only increase by one [heading-order]`);
     expect(lines).toContain(`${PROBLEMS}:20:1: error: Links must have discernible text [link-name]`);
     expect(lines).toContain(`${PROBLEMS}:26:1: warning: image \`chart.png\` has no alt text`);
+    // The handout is checked too: what prints only there is reported at its slide; what the slide
+    // already shows is not said twice.
+    expect(lines).toContain(`${PROBLEMS}:35:1: error: the handout: text contrast 1.43:1 is below 4.5:1 (#d0d0d0 on #fdf6e7) [color-contrast]`);
+    expect(result.stderr).not.toMatch(/the (handout|guide): (Heading|Links)/);
     expect(result.stderr).toMatch(/hint: make the text darker or its background lighter/);
     expect(result.stderr).toMatch(/hint: use the next heading level down/);
     // lectern's place attributes are its own: the author is shown the element as written.
     expect(result.stderr).toContain('<p style="color: #c8c8c8">This grey');
     expect(result.stderr).not.toContain('data-lectern-line');
-    expect(result.stdout).toContain('accessibility: 3 problems (color-contrast, heading-order, link-name)');
+    expect(result.stdout).toContain('accessibility: 4 problems (color-contrast, heading-order, link-name)');
   }, 120_000);
 
   it('--strict makes an image without alt text an error', async () => {

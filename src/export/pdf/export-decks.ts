@@ -2,15 +2,11 @@ import type { Browser, Page } from 'puppeteer-core';
 import { join } from 'node:path';
 import type { BrowserSession } from '../../browser/browser-session.js';
 import type { DiagramStage } from '../../diagrams/deck-diagrams.js';
-import { drawUprightDiagrams } from '../../diagrams/upright-diagrams.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { renderGuidePage } from '../../render/render-guide.js';
-import { renderHandoutPage } from '../../render/render-handout.js';
-import { rehearsedSeconds } from '../../model/rehearsal-match.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { type BuildCourse, type BuildResult, buildDecks, type DeckBuild, writeCourseIndex } from '../build-decks.js';
 import { internalError } from '../compile-deck.js';
-import { latestRehearsal } from '../rehearsal-files.js';
+import { guideHtml, handoutHtml } from './paper-pages.js';
 import type { FinishedPdf, PdfMetadata } from './pdf-document.js';
 import { fitHandoutPage } from './fit-handout.js';
 import { printDocument } from './print-document.js';
@@ -152,29 +148,18 @@ async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOpt
     : undefined;
   if (slides) await save('slides', slides.pdf, started, slidesPrint);
 
-  const shared = { paper: options.paper, diagrams: rendered.diagrams, assetUrl: rendered.assetUrl };
-  if (options.kinds.has('handout')) {
-    started = Date.now();
-    const upright = options.diagrams ? await drawUprightDiagrams(options.diagrams, deck, rendered.themeCss, compiled.source ?? '') : undefined;
-    const html = renderHandoutPage(deck, schedule, { ...shared, ...(upright ? { uprightDiagrams: upright } : {}) });
+  started = Date.now();
+  const handout = options.kinds.has('handout') ? await handoutHtml(compiled, options.paper, options.diagrams) : undefined;
+  if (handout !== undefined) {
     const fit = (page: Page) => fitHandoutPage(page, options.paper);
-    const fingerprint = pdfFingerprint(deckPrint, 'handout', html);
-    if (!(await reuse('handout', fingerprint, started))) await save('handout', await printDocument(browser, deckDir, 'handout', html, metadata('Student handout'), fit), started, fingerprint);
+    const fingerprint = pdfFingerprint(deckPrint, 'handout', handout);
+    if (!(await reuse('handout', fingerprint, started))) await save('handout', await printDocument(browser, deckDir, 'handout', handout, metadata('Student handout'), fit), started, fingerprint);
   }
-  if (options.kinds.has('guide')) {
-    started = Date.now();
-    const recording = await latestRehearsal(slug);
-    const rehearsal = recording ? { rehearsal: rehearsedSeconds(recording, deck) } : {};
-    // The guide draws each slide from its own HTML and the deck's stylesheets: vector, and no
-    // screenshot per slide (which cost ~40 ms a slide).
-    const previews = {
-      sections: new Map(rendered.sections.map((s) => [s.index, s.html])),
-      // reveal.css is left out: its print rules lay slides out for paper and cut the previews.
-      stylesheets: compiled.files.filter((f) => /^assets\/(theme|highlight|lectern)\.css$/.test(f.to)).map((f) => f.to),
-    };
-    const html = renderGuidePage(deck, schedule, { ...shared, previews, ...rehearsal });
-    const fingerprint = pdfFingerprint(deckPrint, 'guide', html);
-    if (!(await reuse('guide', fingerprint, started))) await save('guide', await printDocument(browser, deckDir, 'guide', html, metadata('Instructor guide')), started, fingerprint);
+  started = Date.now();
+  const guide = options.kinds.has('guide') ? await guideHtml(compiled, options.paper) : undefined;
+  if (guide !== undefined) {
+    const fingerprint = pdfFingerprint(deckPrint, 'guide', guide);
+    if (!(await reuse('guide', fingerprint, started))) await save('guide', await printDocument(browser, deckDir, 'guide', guide, metadata('Instructor guide')), started, fingerprint);
   }
   return written;
 }
