@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { BrowserNotFoundError } from '../browser/launch-browser.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import type { BrowserSession } from '../browser/browser-session.js';
-import type { CompiledDeck } from '../export/compile-deck.js';
+import type { Page } from 'puppeteer-core';
+import type { DeckBuild } from '../export/build-decks.js';
 import { exportDecks, PDF_KIND_NAMES, type PdfKind } from '../export/pdf/export-decks.js';
 import { describeDiagrams, setUpBrowser } from './diagram-setup.js';
 import { LayoutRenderer } from './layout-renderer.js';
@@ -14,17 +14,17 @@ import { separatorFlags } from './separator-flags.js';
 import { UsageError } from './usage-error.js';
 
 /**
- * The deck's accessibility in one line: axe on every slide as the slides PDF shows it (one layout,
- * on the second core while the PDFs print: +2 s on the two course modules; the live view's slide
- * number and timer states too cost 6 s, so they are left to `check --a11y`), and the images the
- * parser found without alt text. `check --a11y` says where and why.
+ * The deck's accessibility in one line: axe on every slide of the print view the slides PDF is
+ * printed from (no layout of its own: +0.8 s on the two course modules where a second print view
+ * cost 2 s, and the live view 6 s, which `check --a11y` also checks), and the images the parser
+ * found without alt text. `check --a11y` says where and why.
  */
-async function accessibilityLine(session: BrowserSession, compiled: CompiledDeck, indexHtml: string): Promise<string> {
-  const { auditDeck } = await import('../browser/a11y-check.js');
-  const { accessibilitySummary } = await import('../browser/a11y-report.js');
-  const audit = await auditDeck(await session.get(), indexHtml, compiled.file, { live: false });
+async function accessibilityLine({ compiled }: DeckBuild, page: Page): Promise<string> {
+  const { runAxe } = await import('../browser/axe-run.js');
+  const { accessibilityDiagnostics, accessibilitySummary } = await import('../browser/a11y-report.js');
+  const problems = accessibilityDiagnostics(await runAxe(page), compiled.file);
   const missingAlt = compiled.diagnostics.filter((d) => d.code === 'image-no-alt').length;
-  return accessibilitySummary(audit.diagnostics, audit.slides, compiled.file, missingAlt);
+  return accessibilitySummary(problems, compiled.deck?.slides.length ?? 0, compiled.file, missingAlt);
 }
 
 /** `lectern export`: build, then the PDFs; per deck its problems and ✓ line, then a line per PDF; a page counter on a terminal. */
@@ -47,11 +47,11 @@ export async function runExport(positionals: string[], values: Record<string, un
       alongside: async ({ compiled, outputDir }) => {
         laidOut.add(compiled.file);
         await layout.addLayoutProblems(compiled, compileOptions, outputDir ? join(outputDir, 'index.html') : undefined);
-        const accessibility = outputDir ? await layout.whenBrowser(() => accessibilityLine(session, compiled, join(outputDir, 'index.html'))) : undefined;
-        report.deckChecked({ compiled, outputDir }, accessibility);
+        report.deckChecked({ compiled, outputDir });
       },
       outDir: outputFolder(values, inputs),
       ...courseOfInputs(inputs),
+      inspectSlides: accessibilityLine,
       kinds,
       paper,
       session,

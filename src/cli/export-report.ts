@@ -12,7 +12,7 @@ import { countBySeverity, deckDiagnosticsText, describeDeck, describeWarnings, d
 export class ExportReport {
   /** Diagnostics already printed, per deck file: a PDF that fails after the ✓ adds one. */
   private readonly printedDiagnostics = new Map<string, number>();
-  /** PDF lines waiting for their deck's ✓ line, by slug. */
+  /** PDF lines (and notes: the accessibility line) waiting for their deck's ✓ line, by slug. */
   private readonly heldPdfLines = new Map<string, string[]>();
   private readonly reportedSlugs = new Set<string>();
   private counterShown = false;
@@ -27,13 +27,15 @@ export class ExportReport {
       return;
     }
     if (this.options.quiet) return;
-    const line = `  ${displayPath(event.file)}: ${event.pages} page${event.pages === 1 ? '' : 's'} (${event.reused ? 'reused' : `${(event.ms / 1000).toFixed(1)} s`})`;
+    const line = event.type === 'note'
+      ? `  ${event.text}`
+      : `  ${displayPath(event.file)}: ${event.pages} page${event.pages === 1 ? '' : 's'} (${event.reused ? 'reused' : `${(event.ms / 1000).toFixed(1)} s`})`;
     if (this.reportedSlugs.has(event.slug)) this.writeLine(process.stdout, line);
     else this.heldPdfLines.set(event.slug, [...(this.heldPdfLines.get(event.slug) ?? []), line]);
   };
 
   /** A deck is built and laid out: its problems, its ✓ or ✗ line, then the PDFs it has printed so far. Once per deck. */
-  deckChecked({ compiled, outputDir }: DeckBuild, accessibility?: string): void {
+  deckChecked({ compiled, outputDir }: DeckBuild): void {
     if (this.printedDiagnostics.has(compiled.file)) return;
     this.clearCounter();
     printDiagnostics(compiled, this.options.color);
@@ -41,7 +43,6 @@ export class ExportReport {
     const { errors, warnings } = countBySeverity(compiled.diagnostics);
     if (errors > 0) this.writeLine(process.stdout, `✗ ${compiled.file}: ${plural(errors, 'error')}, no PDFs`);
     else if (!this.options.quiet) this.writeLine(process.stdout, `✓ ${compiled.slug}: ${describeDeck(compiled)}${describeWarnings(warnings)} → ${displayPath(`${outputDir}/index.html`)}`);
-    if (accessibility && errors === 0 && !this.options.quiet) this.writeLine(process.stdout, `  ${accessibility}`);
     this.reportedSlugs.add(compiled.slug);
     for (const line of this.heldPdfLines.get(compiled.slug) ?? []) this.writeLine(process.stdout, line);
     this.heldPdfLines.delete(compiled.slug);

@@ -10,7 +10,7 @@ import { guideHtml, handoutHtml } from './paper-pages.js';
 import type { FinishedPdf, PdfMetadata } from './pdf-document.js';
 import { fitHandoutPage } from './fit-handout.js';
 import { printDocument } from './print-document.js';
-import { printSlides } from './print-slides.js';
+import { openPrintView, printSlides } from './print-slides.js';
 import { type PackPart, type WrittenPack, writeCoursePack } from './course-pack.js';
 import { deckFingerprint, pdfFingerprint, readPrinted, reusable, writePrinted } from './pdf-fingerprint.js';
 import type { SeparatorPatterns } from '../../deck/separators.js';
@@ -32,11 +32,19 @@ export interface ExportOptions {
   tabs: number;
   /** Work on a built deck that runs while its PDFs print (the CLI's layout check): the second core is idle then. */
   alongside?: (deck: DeckBuild) => Promise<unknown>;
+  /**
+   * Work on each printed deck's slides as the PDF lays them out (the CLI's accessibility line),
+   * once: on the page the slides PDF printed from, while the handout prints, else (reused, not
+   * asked for, or printed in several windows) on a print view opened for it after the PDFs. What
+   * it returns is a line of the deck's report, after its PDFs.
+   */
+  inspectSlides?: (deck: DeckBuild, page: Page) => Promise<string>;
   onProgress?: (event: ExportProgress) => void;
 }
 
 export type ExportProgress =
   | { type: 'pages'; slug: string; done: number; total: number }
+  | { type: 'note'; slug: string; text: string }
   | { type: 'written'; slug: string; kind: PdfKind; file: string; pages: number; ms: number; reused?: boolean };
 
 export interface ExportResult {
@@ -139,11 +147,20 @@ async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOpt
 
   let started = Date.now();
   const slidesPrint = pdfFingerprint(deckPrint, 'slides');
+  // The slides' inspection (the accessibility line) runs on the printed page while the handout prints.
+  let note: string | undefined;
+  const inspectSlides = options.inspectSlides;
+  const inspect = inspectSlides
+    ? async (page: Page) => {
+        note = await inspectSlides(build, page).catch((cause: unknown) => `could not inspect the slides: ${cause instanceof Error ? cause.message : String(cause)}`);
+      }
+    : undefined;
   const slides = options.kinds.has('slides') && !(await reuse('slides', slidesPrint, started))
     ? await printSlides(browser, join(deckDir, 'index.html'), deck, {
         tabs: options.tabs,
         metadata: metadata(''),
         onProgress: (done, total) => options.onProgress?.({ type: 'pages', slug, done, total }),
+        ...(inspect ? { inspect } : {}),
       })
     : undefined;
   if (slides) await save('slides', slides.pdf, started, slidesPrint);
@@ -160,6 +177,15 @@ async function exportDeck(browser: Browser, build: DeckBuild, options: ExportOpt
   if (guide !== undefined) {
     const fingerprint = pdfFingerprint(deckPrint, 'guide', guide);
     if (!(await reuse('guide', fingerprint, started))) await save('guide', await printDocument(browser, deckDir, 'guide', guide, metadata('Instructor guide')), started, fingerprint);
+  }
+  if (inspect) {
+    if (slides?.inspection) await slides.inspection;
+    else {
+      const page = await openPrintView(browser, join(deckDir, 'index.html'));
+      await inspect(page).finally(() => page.close().catch(() => undefined));
+    }
+    // After the deck's PDF lines, whenever the work ended: the report's order never depends on timing.
+    if (note !== undefined) options.onProgress?.({ type: 'note', slug, text: note });
   }
   return written;
 }

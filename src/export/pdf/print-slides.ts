@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { openPage } from '../../browser/open-page.js';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import type { Deck } from '../../model/deck.js';
 import { assemblePdf, type FinishedPdf, type OutlineItem, type PdfMetadata } from './pdf-document.js';
 
@@ -10,10 +10,18 @@ export interface PrintSlidesOptions {
   metadata: PdfMetadata;
   /** Called as pages are done: (done, total). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Work on the laid-out print view once it has printed (the accessibility check), so it needs no
+   * layout of its own; it goes on while the caller prints the next PDF, and the window closes when
+   * it ends. Only when the deck prints in one window.
+   */
+  inspect?: (page: Page) => Promise<void>;
 }
 
 export interface PrintedSlides {
   pdf: FinishedPdf;
+  /** The `inspect` work, when it was given the page: settled when it is done (it never rejects). */
+  inspection?: Promise<void>;
 }
 
 /** How long a tab may take to lay out and print its slides (big decks, slow machines). */
@@ -28,25 +36,42 @@ export async function printSlides(browser: Browser, indexHtml: string, deck: Dec
   const stacks = Math.max(...deck.slides.map((s) => s.h)) + 1;
   const ranges = splitStacks(deck, stacks, printWindows(deck.slides.length, options.tabs));
   const total = deck.slides.length;
+  const inspect = ranges.length === 1 ? options.inspect : undefined;
+  let inspection: Promise<void> | undefined;
   let done = 0;
   const parts = await Promise.all(
     ranges.map(async ([from, to]) => {
-      const page = await openPage(browser);
+      const page = await openPrintView(browser, indexHtml, `&lectern-stacks=${from}-${to}`);
+      let handedOver = false;
       try {
-        const url = `${pathToFileURL(indexHtml).href}?print-pdf&lectern-stacks=${from}-${to}`;
-        await page.goto(url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
-        await page.waitForFunction(() => document.documentElement.dataset.lecternPdfReady === 'true', { timeout: PRINT_TIMEOUT_MS });
         // Tagged (a structure tree for screen readers); assemblePdf joins the parts' trees into one.
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: PRINT_TIMEOUT_MS });
         done += deck.slides.filter((s) => s.h >= from && s.h < to).length;
         options.onProgress?.(done, total);
+        if (inspect) {
+          handedOver = true;
+          inspection = inspect(page).catch(() => undefined).finally(() => page.close().catch(() => undefined));
+        }
         return pdf;
       } finally {
-        await page.close().catch(() => undefined);
+        if (!handedOver) await page.close().catch(() => undefined);
       }
     }),
   );
-  return { pdf: await assemblePdf(parts, options.metadata, slideOutline(deck)) };
+  return { pdf: await assemblePdf(parts, options.metadata, slideOutline(deck)), ...(inspection ? { inspection } : {}) };
+}
+
+/** A window with the deck's print view (`?print-pdf`, plus `query`), laid out and ready to print. */
+export async function openPrintView(browser: Browser, indexHtml: string, query = ''): Promise<Page> {
+  const page = await openPage(browser);
+  try {
+    await page.goto(`${pathToFileURL(indexHtml).href}?print-pdf${query}`, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+    await page.waitForFunction(() => document.documentElement.dataset.lecternPdfReady === 'true', { timeout: PRINT_TIMEOUT_MS });
+    return page;
+  } catch (cause) {
+    await page.close().catch(() => undefined);
+    throw cause;
+  }
 }
 
 /**
