@@ -77,7 +77,10 @@ export function renderPicture(slide: Slide, options: GuidePageOptions, widthMm: 
     const classes = ['slide-preview', background?.dark ? 'slide-preview--dark' : '', fit ? 'slide-preview--fit' : ''].filter(Boolean).join(' ');
     // A highlight.js style of the deck's own: its colours keep the background they were chosen for, as on the slide.
     const codeColours = options.previews?.stylesheets.some((href) => href.endsWith('highlight.css')) ? ' data-lectern-code-colours="stylesheet"' : '';
-    return `<div class="${classes}" style="${escapeHtml(style)}"><template shadowrootmode="open">${links}<style>${SLIDE_PREVIEW_CSS}</style><div class="reveal"${codeColours}><div class="slides">${section}</div></div></template></div>`;
+    // reveal.js marks a slide on a dark background has-dark-background, and the theme gives it its
+    // own colours (light links, cards that stay light): the preview, which runs no reveal.js, too.
+    const shown = background?.dark ? markDark(section) : section;
+    return `<div class="${classes}" style="${escapeHtml(style)}"><template shadowrootmode="open">${links}<style>${SLIDE_PREVIEW_CSS}</style><div class="reveal"${codeColours}><div class="slides">${shown}</div></div></template></div>`;
   }
   const thumbnail = options.thumbnails?.get(slide.index);
   return thumbnail
@@ -101,4 +104,12 @@ function isDarkColor(color: string): boolean {
   const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
   const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16) / 255) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45;
+}
+
+/** The section's start tag with the class reveal.js gives a slide on a dark background. */
+function markDark(section: string): string {
+  return section.replace(/^(\s*<section\b)([^>]*)>/, (_tag, open: string, attributes: string) =>
+    /\sclass="/.test(attributes)
+      ? `${open}${attributes.replace(/\sclass="/, ' class="has-dark-background ')}>`
+      : `${open}${attributes} class="has-dark-background">`);
 }

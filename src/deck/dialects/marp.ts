@@ -156,7 +156,8 @@ export function applyMarpToSlide(slide: Slide, reading: MarpSlideReading, marked
   if (typeof d.backgroundSize === 'string') attributes['data-background-size'] = d.backgroundSize;
   if (typeof d.backgroundPosition === 'string') attributes['data-background-position'] = d.backgroundPosition;
   if (typeof d.backgroundRepeat === 'string') attributes['data-background-repeat'] = d.backgroundRepeat;
-  if (typeof d.color === 'string') attributes.style = `${attributes.style ? `${attributes.style};` : ''}color: ${d.color}`;
+  // Marp's text colour is the slide's: its headings too, or a theme's dark headings vanish on the dark background it came with.
+  if (typeof d.color === 'string') attributes.style = `${attributes.style ? `${attributes.style};` : ''}color: ${d.color}; --r-heading-color: ${d.color}`;
   const chrome: NonNullable<Slide['chrome']> = {};
   if (typeof d.header === 'string' && d.header.trim()) chrome.header = lex(d.header, slide.position, atSlide(d.header));
   if (typeof d.footer === 'string' && d.footer.trim()) chrome.footer = lex(d.footer, slide.position, atSlide(d.footer));
