@@ -82,8 +82,8 @@ export function renderPresenterPage(options: PresenterPageOptions): string {
     <div class="lp-timer-buttons">
       <button type="button" class="lp-button lp-primary" id="lp-timer-toggle" data-action="toggle">Start</button>
       <button type="button" class="lp-button" data-action="reset">Reset</button>
-      <button type="button" class="lp-button" data-action="minus">−1 min</button>
-      <button type="button" class="lp-button" data-action="plus">+1 min</button>
+      <button type="button" class="lp-button" data-action="minus" aria-label="−1 min, one minute less">−1 min</button>
+      <button type="button" class="lp-button" data-action="plus" aria-label="+1 min, one minute more">+1 min</button>
     </div>
     <label class="lp-check"><input type="checkbox" id="lp-timers-visible"> Show timer to audience</label>
   </section>

@@ -25,8 +25,6 @@ type TimerElements = Pick<PresenterElements, 'timer' | 'timerTitle' | 'timerDisp
 const TIMER_STATUS: Record<string, string> = { idle: 'Ready', running: 'Running', paused: 'Paused', done: "Time's up!" };
 const TIMER_TOGGLE: Record<string, string> = { idle: 'Start', running: 'Pause', paused: 'Resume', done: 'Stop' };
 /** Names that start with the buttons' visible labels (for speech input) and say them in words. */
-const BUTTON_NAMES: Record<string, string> = { minus: '−1 min, one minute less', plus: '+1 min, one minute more' };
-
 export class TimerPanel {
   private records: Record<string, CountdownRecord> = {};
   /** Server clock minus local clock, measured at each state message. */
@@ -109,9 +107,6 @@ export class TimerPanel {
 
   /** The panel's buttons go through `onAction`, which also keeps the rest of the view in step. */
   bind(onAction: (action: CountdownAction) => void): void {
-    for (const [action, name] of Object.entries(BUTTON_NAMES)) {
-      this.el.timer.querySelector(`button[data-action="${action}"]`)?.setAttribute('aria-label', name);
-    }
     this.el.timer.addEventListener('click', (event) => {
       const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-action]');
       if (button) onAction(button.dataset.action as CountdownAction);
