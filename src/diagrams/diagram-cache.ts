@@ -18,8 +18,9 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
  * alternative of svg-text-alternative.ts and diagram-description.ts): raise it when that
  * changes, so drawings cached by an older lectern are drawn again.
  * 3: role="img" with a title and desc (drawings cached before have none).
+ * 4: the title ends as a sentence (the name runs title and description together).
  */
-const DRAWING_REVISION = 3;
+const DRAWING_REVISION = 4;
 
 /** The cache key: what changes the picture (source, Mermaid's version, the theme's settings, lectern's touches). */
 export function diagramKey(source: string, mermaidVersion: string, config: MermaidConfig): string {

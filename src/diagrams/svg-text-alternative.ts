@@ -26,9 +26,18 @@ export function withTextAlternative(svg: string, alternative: TextAlternative): 
   const descId = `${id}-desc`;
   const kept = attributes.replace(/\s(?:role|aria-labelledby|aria-describedby|aria-label)="[^"]*"/g, '');
   const tag = `${opening[1] ?? ''}<svg${kept} role="img" aria-labelledby="${titleId} ${descId}">`;
-  const children = `<title id="${titleId}">${xmlText(alternative.title)}</title><desc id="${descId}">${xmlText(alternative.description)}</desc>`;
+  const children = `<title id="${titleId}">${xmlText(sentence(alternative.title))}</title><desc id="${descId}">${xmlText(alternative.description)}</desc>`;
   const rest = svg.slice(opening[0].length).replace(mermaidAccessibleText(id), '');
   return `${tag}${children}${rest}`;
+}
+
+/**
+ * The title as a sentence: the name a screen reader reads and a PDF's Alt run the title and the
+ * description together, and "Flowchart, 7 steps. Commit → CI checks" reads as two thoughts.
+ */
+function sentence(title: string): string {
+  const trimmed = title.trim();
+  return trimmed === '' || /[.!?:;…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** The `<title>` and `<desc>` Mermaid puts first for accTitle/accDescr (ids chart-title-<id>, chart-desc-<id>). */

@@ -13,10 +13,11 @@ import { runCli, tempDir } from '../helpers/cli.js';
 
 const DECK = 'tests/fixtures/diagram-alternatives/alternatives.md';
 const FLOWCHART = {
-  title: 'Flowchart, 5 steps',
+  // The title ends as a sentence, so the name (title, then description) reads as two.
+  title: 'Flowchart, 5 steps.',
   description: 'Push → Lint & format; Lint & format → Tests (if green); Tests → Fix it (fail); Fix it → Push; Tests → Ship (pass).',
 };
-const SEQUENCE = { title: 'Review request', description: 'The author asks a reviewer for a review and gets comments back.' };
+const SEQUENCE = { title: 'Review request.', description: 'The author asks a reviewer for a review and gets comments back.' };
 /** Chromium fills a Figure's Alt with the image's accessible name: here the title, then the desc. */
 const alt = ({ title, description }: { title: string; description: string }) => `${title} ${description}`;
 

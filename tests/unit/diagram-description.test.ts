@@ -107,7 +107,7 @@ describe('withTextAlternative', () => {
     const out = withTextAlternative(svg, { title: 'Flowchart, 1 step', description: 'Steps: A.' });
     expect(out).toBe(
       '<svg id="m1a2b" width="100%" xmlns="http://www.w3.org/2000/svg" style="max-width: 10px;" aria-roledescription="flowchart-v2" role="img" aria-labelledby="m1a2b-title m1a2b-desc">'
-      + '<title id="m1a2b-title">Flowchart, 1 step</title><desc id="m1a2b-desc">Steps: A.</desc><style>#m1a2b{}</style><g><text>A</text></g></svg>',
+      + '<title id="m1a2b-title">Flowchart, 1 step.</title><desc id="m1a2b-desc">Steps: A.</desc><style>#m1a2b{}</style><g><text>A</text></g></svg>',
     );
     expect(withTextAlternative(svg, { title: 'Flowchart, 1 step', description: 'Steps: A.' })).toBe(out);
   });
@@ -119,12 +119,12 @@ describe('withTextAlternative', () => {
     expect(out.match(/<title/g)).toHaveLength(1);
     expect(out.match(/<desc/g)).toHaveLength(1);
     expect(out).not.toContain('aria-describedby');
-    expect(out).toContain('aria-labelledby="m1a2b-title m1a2b-desc"><title id="m1a2b-title">CI &amp; CD</title><desc id="m1a2b-desc">Every commit</desc><style>');
+    expect(out).toContain('aria-labelledby="m1a2b-title m1a2b-desc"><title id="m1a2b-title">CI &amp; CD.</title><desc id="m1a2b-desc">Every commit</desc><style>');
   });
 
   it('escapes text for XML and drops characters XML cannot carry', () => {
     const out = withTextAlternative(svg, { title: '<script>alert(1)</script>', description: 'a & b > c\u0007 \uD800' });
-    expect(out).toContain('<title id="m1a2b-title">&lt;script&gt;alert(1)&lt;/script&gt;</title><desc id="m1a2b-desc">a &amp; b &gt; c </desc>');
+    expect(out).toContain('<title id="m1a2b-title">&lt;script&gt;alert(1)&lt;/script&gt;.</title><desc id="m1a2b-desc">a &amp; b &gt; c </desc>');
     expect(xmlText('😀 & ok')).toBe('😀 &amp; ok');
   });
 
