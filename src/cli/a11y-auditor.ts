@@ -1,6 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import type { DeckAudit } from '../browser/a11y-check.js';
@@ -143,8 +143,8 @@ function dedupe(problems: Diagnostic[]): Diagnostic[] {
   });
 }
 
-/** How the course index is named in its problems: the course file, else the folder's index. */
+/** How the course index is named in its problems: the course file, else the index the folder's build writes. */
 export function courseIndexLabel(course: BuildCourse | undefined, folder: string | undefined): string {
   if (course) return course.file.file;
-  return folder ? join(folder, 'index.html') : basename('index.html');
+  return folder ? `${join(folder, 'index.html')} (the course index)` : 'the course index';
 }

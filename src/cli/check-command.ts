@@ -63,7 +63,7 @@ export async function runCheck(positionals: string[], values: Record<string, unk
       if (summary) process.stdout.write(`${summary}\n`);
       if (compiled.schedule) process.stdout.write(`${formatSchedule(compiled.schedule)}\n`);
     }
-    if (auditor && audited.length > 0) failed = (await auditLecternPages(auditor, audited, withActivity, inputs, color)) || failed;
+    if (auditor && audited.length > 0) failed = (await auditLecternPages(auditor, audited, withActivity, inputs, positionals[0], color)) || failed;
   } finally {
     await auditor?.close();
     await renderer.close();
@@ -72,7 +72,7 @@ export async function runCheck(positionals: string[], values: Record<string, unk
 }
 
 /** The pages lectern makes around the decks: the course index (a folder or course) and each presenter view. True when one fails. */
-async function auditLecternPages(auditor: AccessibilityAuditor, files: string[], withActivity: ReadonlySet<string>, inputs: ReturnType<typeof deckInputs>, color: boolean): Promise<boolean> {
+async function auditLecternPages(auditor: AccessibilityAuditor, files: string[], withActivity: ReadonlySet<string>, inputs: ReturnType<typeof deckInputs>, folder: string | undefined, color: boolean): Promise<boolean> {
   const { course } = courseOfInputs(inputs);
   const report = (what: string, found: Diagnostic[]) => {
     for (const text of formatDiagnostics(found, { color })) process.stderr.write(`${text}\n`);
@@ -80,7 +80,7 @@ async function auditLecternPages(auditor: AccessibilityAuditor, files: string[],
     return found.length > 0;
   };
   let failed = false;
-  if (inputs.fromFolder) failed = report('course index', await auditor.auditCourseIndex(course, courseIndexLabel(course, undefined))) || failed;
+  if (inputs.fromFolder) failed = report('course index', await auditor.auditCourseIndex(course, courseIndexLabel(course, folder))) || failed;
   for (const [file, found] of await auditor.auditPresenterViews(files, course, withActivity)) failed = report(`presenter view of ${file}`, found) || failed;
   return failed;
 }
