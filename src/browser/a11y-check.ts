@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { accessibilityDiagnostics } from './a11y-report.js';
 import { type AxeFinding, runAxe } from './axe-run.js';
 import type { ManagedBrowser } from './launch-browser.js';
-import { openPage } from './open-page.js';
+import { openPage, openPrintView } from './open-page.js';
 
 const READY_TIMEOUT_MS = 60_000;
 
@@ -31,11 +31,8 @@ export async function auditDeck(browser: ManagedBrowser, indexHtml: string, deck
   const url = pathToFileURL(indexHtml).href;
   const findings: AxeFinding[] = [];
   let slides: number;
-  const page = await openPage(browser.browser);
+  const page = await openPrintView(browser.browser, indexHtml, { timeoutMs: READY_TIMEOUT_MS });
   try {
-    await page.setViewport({ width: 1280, height: 720 });
-    await page.goto(`${url}?print-pdf`, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
-    await page.waitForFunction(() => document.documentElement.dataset.lecternPdfReady === 'true', { timeout: READY_TIMEOUT_MS });
     slides = await page.evaluate(() => document.querySelectorAll('.reveal .slides section[data-lectern-slide]').length);
     findings.push(...(await runAxe(page)));
     if (options.live) findings.push(...(await auditLiveView(page, url)));
@@ -63,6 +60,7 @@ const TIMER_LOOKS: readonly { state: string; warning: boolean }[] = [
 ];
 
 async function auditLiveView(page: Page, url: string): Promise<AxeFinding[]> {
+  await page.setViewport({ width: 1280, height: 720 });
   await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
   await page.waitForFunction(
     () => document.documentElement.dataset.lecternReady === 'true' && (window as unknown as { Reveal?: RevealNavigation }).Reveal?.isReady() === true,

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 
 /**
@@ -7,4 +8,21 @@ import type { Browser, Page } from 'puppeteer-core';
  */
 export function openPage(browser: Browser): Promise<Page> {
   return browser.newPage({ type: 'window' });
+}
+
+/**
+ * A window with a built deck's print view (`?print-pdf`, plus `query`), laid out and ready to print:
+ * what the slides PDF is printed from, and what the accessibility check reads every slide in.
+ */
+export async function openPrintView(browser: Browser, indexHtml: string, options: { query?: string; timeoutMs?: number } = {}): Promise<Page> {
+  const timeout = options.timeoutMs ?? 300_000;
+  const page = await openPage(browser);
+  try {
+    await page.goto(`${pathToFileURL(indexHtml).href}?print-pdf${options.query ?? ''}`, { waitUntil: 'load', timeout });
+    await page.waitForFunction(() => document.documentElement.dataset.lecternPdfReady === 'true', { timeout });
+    return page;
+  } catch (cause) {
+    await page.close().catch(() => undefined);
+    throw cause;
+  }
 }

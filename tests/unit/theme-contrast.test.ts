@@ -348,11 +348,13 @@ describe('presenter view contrast', () => {
   });
 });
 
-describe('contrast table (printed for the accessibility notes)', () => {
-  it('prints both themes', () => {
+describe('contrast table', () => {
+  it('has a row for every pair of both themes and of the presenter view (LECTERN_CONTRAST_TABLE=1 prints it)', () => {
     const rows = [...THEMES.flatMap((name) => tableFor(name)), ...presenterTable()];
+    expect(rows).toHaveLength(THEMES.length * themePairs().length + PRESENTER_PAIRS.length);
+    expect(rows.every((row) => /^#[0-9a-f]{6}$/.test(row.fg) && /^#[0-9a-f]{6}$/.test(row.bg))).toBe(true);
+    if (process.env.LECTERN_CONTRAST_TABLE !== '1') return;
     const lines = rows.map((r) => `| ${r.theme} | ${r.pair} | ${r.fg} | ${r.bg} | ${r.ratio.toFixed(2)} | ${r.required} | ${r.pass ? 'pass' : 'FAIL'} |`);
-    console.log(['| theme | pair | fg | bg | ratio | required | |', '| --- | --- | --- | --- | --- | --- | --- |', ...lines].join('\n'));
-    expect(rows.length).toBeGreaterThan(40);
+    process.stdout.write(`${['| theme | pair | fg | bg | ratio | required | |', '| --- | --- | --- | --- | --- | --- | --- |', ...lines].join('\n')}\n`);
   });
 });

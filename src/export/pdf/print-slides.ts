@@ -1,5 +1,4 @@
-import { pathToFileURL } from 'node:url';
-import { openPage } from '../../browser/open-page.js';
+import { openPrintView } from '../../browser/open-page.js';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Deck } from '../../model/deck.js';
 import { assemblePdf, type FinishedPdf, type OutlineItem, type PdfMetadata } from './pdf-document.js';
@@ -41,7 +40,7 @@ export async function printSlides(browser: Browser, indexHtml: string, deck: Dec
   let done = 0;
   const parts = await Promise.all(
     ranges.map(async ([from, to]) => {
-      const page = await openPrintView(browser, indexHtml, `&lectern-stacks=${from}-${to}`);
+      const page = await openPrintView(browser, indexHtml, { query: `&lectern-stacks=${from}-${to}`, timeoutMs: PRINT_TIMEOUT_MS });
       let handedOver = false;
       try {
         // Tagged (a structure tree for screen readers); assemblePdf joins the parts' trees into one.
@@ -59,19 +58,6 @@ export async function printSlides(browser: Browser, indexHtml: string, deck: Dec
     }),
   );
   return { pdf: await assemblePdf(parts, options.metadata, slideOutline(deck)), ...(inspection ? { inspection } : {}) };
-}
-
-/** A window with the deck's print view (`?print-pdf`, plus `query`), laid out and ready to print. */
-export async function openPrintView(browser: Browser, indexHtml: string, query = ''): Promise<Page> {
-  const page = await openPage(browser);
-  try {
-    await page.goto(`${pathToFileURL(indexHtml).href}?print-pdf${query}`, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
-    await page.waitForFunction(() => document.documentElement.dataset.lecternPdfReady === 'true', { timeout: PRINT_TIMEOUT_MS });
-    return page;
-  } catch (cause) {
-    await page.close().catch(() => undefined);
-    throw cause;
-  }
 }
 
 /**
